@@ -1,0 +1,4 @@
+import type { RuleModule } from '../../rules';
+import type { AttlsModel } from '../model';
+
+export const securityRules: readonly RuleModule<AttlsModel>[] = [];

@@ -1,0 +1,175 @@
+// The language service facade: every adapter (LSP server, CLI) goes through here. Parsing
+// happens once per document version; each feature reads the cached analysis.
+import type {
+  CodeActionResult,
+  CompletionEntry,
+  DocumentInput,
+  DocumentSymbolResult,
+  FoldingRangeResult,
+  HoverResult,
+  Location,
+  WorkspaceEditResult,
+} from './features';
+import type { AnalyzeOptions, Finding, Position, Range } from './types';
+import { DEFAULT_RELEASE, rangeOf } from './types';
+import { detectLanguage } from './languages';
+import type { LanguageId } from './languages';
+import { textLooksUnreadable } from './text/decode';
+import { effectiveSeverity } from './rules';
+import type { AttlsAnalysis } from './attls/analyze';
+import { analyzeAttls } from './attls/analyze';
+import { attlsHover } from './attls/hover';
+import { attlsComplete } from './attls/complete';
+import {
+  attlsDefinition,
+  attlsFolding,
+  attlsPrepareRename,
+  attlsReferences,
+  attlsRename,
+  attlsSymbols,
+} from './attls/navigation';
+import { renderEffectivePolicy } from './attls/effectivePolicy';
+import { codeActionsFor } from './codeActions';
+
+export * from './types';
+export * from './features';
+export { detectLanguage } from './languages';
+export type { LanguageId } from './languages';
+
+/** Live checking stops reading a document past this size; the CLI and the server say so. */
+export const MAX_CHECKED_CHARS = 50 * 1024 * 1024;
+
+export interface Analysis {
+  language: LanguageId | undefined;
+  findings: Finding[];
+  attls?: AttlsAnalysis;
+}
+
+interface CacheEntry {
+  key: string;
+  analysis: Analysis;
+}
+
+export interface LanguageService {
+  languageOf(input: DocumentInput): LanguageId | undefined;
+  analyze(input: DocumentInput, options?: AnalyzeOptions): Analysis;
+  hover(input: DocumentInput, pos: Position, options?: AnalyzeOptions): HoverResult | undefined;
+  complete(input: DocumentInput, pos: Position, options?: AnalyzeOptions): CompletionEntry[];
+  definition(input: DocumentInput, pos: Position): Location[];
+  references(input: DocumentInput, pos: Position, includeDeclaration: boolean): Location[];
+  prepareRename(input: DocumentInput, pos: Position): { range: Range; placeholder: string } | undefined;
+  rename(input: DocumentInput, pos: Position, newName: string): WorkspaceEditResult | { error: string };
+  symbols(input: DocumentInput): DocumentSymbolResult[];
+  foldingRanges(input: DocumentInput): FoldingRangeResult[];
+  codeActions(input: DocumentInput, range: Range, findings: readonly Finding[]): CodeActionResult[];
+  /** The effective AT-TLS policy as a read-only text, or undefined for other languages. */
+  effectivePolicy(input: DocumentInput, options?: AnalyzeOptions): string | undefined;
+  /** Drop the cached analysis of a closed document. */
+  forget(uri: string): void;
+}
+
+function normalizeLanguage(id: string | undefined): LanguageId | undefined {
+  return id === 'attls' ? 'attls' : undefined;
+}
+
+export function createLanguageService(): LanguageService {
+  const cache = new Map<string, CacheEntry>();
+
+  const languageOf = (input: DocumentInput): LanguageId | undefined =>
+    normalizeLanguage(input.languageId) ?? detectLanguage(decodeURIComponent(input.uri), input.text);
+
+  const analyze = (input: DocumentInput, options: AnalyzeOptions = {}): Analysis => {
+    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${JSON.stringify(options.rules ?? {})}|${input.text.length}`;
+    const hit = cache.get(input.uri);
+    if (hit && hit.key === key && input.version !== undefined) {
+      return hit.analysis;
+    }
+    const analysis = analyzeUncached(input, options);
+    cache.set(input.uri, { key, analysis });
+    return analysis;
+  };
+
+  const analyzeUncached = (input: DocumentInput, options: AnalyzeOptions): Analysis => {
+    const language = languageOf(input);
+    const unreadable = textLooksUnreadable(input.text);
+    if (unreadable) {
+      const sev = effectiveSeverity('file/unreadable', 'error', options.rules);
+      const message =
+        unreadable === 'binary'
+          ? 'This file is not text (it holds NUL or control bytes), so it cannot be checked. If it came from z/OS, transfer it as text, or run `zos-tls check` on the file, which decodes EBCDIC IBM-1047.'
+          : 'This file looks like EBCDIC (IBM-1047) bytes shown as if they were ASCII, so it cannot be checked. Transfer it from z/OS as text (ASCII conversion), or run `zos-tls check` on the file, which decodes IBM-1047.';
+      return {
+        language,
+        findings: sev ? [{ rule: 'file/unreadable', severity: sev, message, range: rangeOf(0, 0, 0) }] : [],
+      };
+    }
+    let text = input.text;
+    const extra: Finding[] = [];
+    if (text.length > MAX_CHECKED_CHARS) {
+      text = text.slice(0, MAX_CHECKED_CHARS);
+      const sev = effectiveSeverity('file/too-large', 'warning', options.rules);
+      if (sev) {
+        extra.push({
+          rule: 'file/too-large',
+          severity: sev,
+          message: `This file is larger than ${MAX_CHECKED_CHARS / 1024 / 1024} MB; only its first ${MAX_CHECKED_CHARS / 1024 / 1024} MB were checked. Split it, or check the parts with \`zos-tls check\`.`,
+          range: rangeOf(0, 0, 0),
+        });
+      }
+    }
+    if (language === 'attls') {
+      const attls = analyzeAttls(text, options);
+      return { language, findings: [...extra, ...attls.findings], attls };
+    }
+    return { language, findings: extra };
+  };
+
+  const withAttls = <T>(input: DocumentInput, options: AnalyzeOptions | undefined, f: (a: AttlsAnalysis) => T, none: T): T => {
+    const a = analyze(input, options);
+    return a.attls ? f(a.attls) : none;
+  };
+
+  return {
+    languageOf,
+    analyze,
+    hover: (input, pos, options) => withAttls(input, options, (a) => attlsHover(a, pos), undefined),
+    complete: (input, pos, options) => withAttls(input, options, (a) => attlsComplete(a, pos), []),
+    definition: (input, pos) =>
+      withAttls(input, undefined, (a) => attlsDefinition(a, pos).map((range) => ({ uri: input.uri, range })), []),
+    references: (input, pos, includeDeclaration) =>
+      withAttls(
+        input,
+        undefined,
+        (a) => attlsReferences(a, pos, includeDeclaration).map((range) => ({ uri: input.uri, range })),
+        [],
+      ),
+    prepareRename: (input, pos) => withAttls(input, undefined, (a) => attlsPrepareRename(a, pos), undefined),
+    rename: (input, pos, newName) =>
+      withAttls<WorkspaceEditResult | { error: string }>(
+        input,
+        undefined,
+        (a) => {
+          const r = attlsRename(a, pos, newName);
+          return Array.isArray(r) ? { changes: { [input.uri]: r } } : r;
+        },
+        { error: 'Nothing to rename here.' },
+      ),
+    symbols: (input) => withAttls(input, undefined, (a) => attlsSymbols(a), []),
+    foldingRanges: (input) => withAttls(input, undefined, (a) => attlsFolding(a), []),
+    codeActions: (input, range, findings) => {
+      const language = languageOf(input);
+      const lines = input.text.split(/\r?\n|\r/);
+      return codeActionsFor(input.uri, findings, range, (rule, line) => {
+        if (language !== 'attls') {
+          return undefined;
+        }
+        const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
+        return { line, text: `${indent}# zos-tls-disable-next-line ${rule}\n` };
+      });
+    },
+    effectivePolicy: (input, options) => withAttls(input, options, (a) => renderEffectivePolicy(a.model), undefined),
+    forget: (uri) => {
+      cache.delete(uri);
+    },
+  };
+}

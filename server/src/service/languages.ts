@@ -1,0 +1,25 @@
+// Which of our languages a document is, from its name (path, data set name, member) and content.
+// Documents from Zowe Explorer arrive without an extension: zowe-ds:/…/SYS1.TCPPARMS(TTLSPOL).
+
+export type LanguageId = 'attls' | 'racf' | 'jcl' | 'rexx' | 'xml';
+
+const ATTLS_NAME = /\.(attls|ttls)$|pagent[^/\\]*\.conf$|ttls[^/\\]*\.conf$/i;
+/** A data set member whose name says Policy Agent: (TTLS…), (PAGENT…), (PAGNT…). */
+const ATTLS_MEMBER = /\((?:TTLS|PAGENT|PAGNT|PAGTTLS)[A-Z0-9#@$]*\)$/i;
+const ATTLS_CONTENT =
+  /^[ \t]*(TTLSRule|TTLSGroupAction|TTLSEnvironmentAction|TTLSConnectionAction|TTLSKeyringParms|TTLSCipherParms|TTLSConfig|CommonTTLSConfig)\b/im;
+const PAGENT_MAIN_CONTENT = /^[ \t]*(TcpImage|PEPInstance)[ \t]+\S+/im;
+
+export function detectLanguage(name: string, text: string | undefined): LanguageId | undefined {
+  const base = name.replace(/[?#].*$/, '');
+  if (ATTLS_NAME.test(base) || ATTLS_MEMBER.test(base)) {
+    return 'attls';
+  }
+  if (text !== undefined) {
+    const head = text.slice(0, 65536);
+    if (ATTLS_CONTENT.test(head) || PAGENT_MAIN_CONTENT.test(head)) {
+      return 'attls';
+    }
+  }
+  return undefined;
+}

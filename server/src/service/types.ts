@@ -1,0 +1,76 @@
+// Plain data shared by every part of the language service. These mirror the LSP shapes (0-based
+// lines, UTF-16 characters) so adapters can pass them through, but nothing here imports LSP.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSetting = Severity | 'off';
+
+export type ZosRelease = '2.4' | '2.5' | '3.1' | '3.2';
+export const ZOS_RELEASES: readonly ZosRelease[] = ['2.4', '2.5', '3.1', '3.2'];
+export const DEFAULT_RELEASE: ZosRelease = '3.1';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+export interface RelatedInfo {
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+  tags?: ('unnecessary' | 'deprecated')[];
+  /** Link to the reference the finding rests on (filled by the registry when the rule gives none). */
+  href?: string;
+}
+
+export interface AnalyzeOptions {
+  release?: ZosRelease;
+  /** Per-rule severity overrides or 'off', keyed by rule id. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export function compareRelease(a: ZosRelease, b: ZosRelease): number {
+  const [am, an] = a.split('.').map(Number);
+  const [bm, bn] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+export function rangeOf(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function containsPosition(range: Range, pos: Position): boolean {
+  if (pos.line < range.start.line || pos.line > range.end.line) {
+    return false;
+  }
+  if (pos.line === range.start.line && pos.character < range.start.character) {
+    return false;
+  }
+  if (pos.line === range.end.line && pos.character > range.end.character) {
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,2 @@
+// Placeholder until the LSP adapter lands.
+export {};

@@ -1,0 +1,65 @@
+// The LSP adapter: capabilities, and the wiring of each concern onto one connection. Kept apart
+// from server.ts (the process entry) so that a test can run it over in-memory streams.
+import type { Connection, InitializeResult } from 'vscode-languageserver';
+import { TextDocumentSyncKind } from 'vscode-languageserver';
+import { createLanguageService } from '../service';
+import type { LanguageService } from '../service';
+import { createDocuments } from './documents';
+import { createDiagnostics } from './diagnostics';
+import { createSettingsStore } from './settings';
+import type { ClientFeatures } from './features';
+import { registerFeatures } from './features';
+import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
+import { registerEffectivePolicy } from './effectivePolicy';
+
+export const SERVER_NAME = 'zos-tls';
+/** Kept in step with package.json's version by hand (the server's rootDir cannot import package.json). */
+export const SERVER_VERSION = '0.1.0';
+
+export function startServer(
+  connection: Connection,
+  service: LanguageService = createLanguageService(),
+): void {
+  const documents = createDocuments();
+  const settings = createSettingsStore(connection);
+  let clientFeatures: ClientFeatures = { snippetSupport: false, hierarchicalSymbols: false };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.initialize(params);
+    const text = params.capabilities.textDocument;
+    clientFeatures = {
+      snippetSupport: text?.completion?.completionItem?.snippetSupport === true,
+      hierarchicalSymbols: text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    };
+    const literalActions = text?.codeAction?.codeActionLiteralSupport !== undefined;
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+        },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' '], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'AT-TLS' },
+        foldingRangeProvider: true,
+        // A client that takes only Commands (no literals) cannot carry an edit: offer nothing then.
+        codeActionProvider: literalActions ? { codeActionKinds: CODE_ACTION_KINDS } : false,
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => settings.initialized());
+
+  const diagnostics = createDiagnostics(connection, documents, service, settings);
+  settings.onDidChange(() => diagnostics.revalidateAll());
+  registerFeatures(connection, documents, service, settings, () => clientFeatures);
+  registerCodeActions(connection, documents, service, diagnostics);
+  registerEffectivePolicy(connection, documents, service, settings);
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,29 @@
+// Which documents the client hands to the server. Shared by the client (LanguageClientOptions) and
+// the server, so the two never disagree.
+
+/** Language ids the extension contributes and the server checks. */
+export const LANGUAGE_IDS = ['attls'] as const;
+export type ZosTlsLanguageId = (typeof LANGUAGE_IDS)[number];
+
+/** Schemes of local files, new editors, and Zowe Explorer's data set and z/OS UNIX file providers. */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'zowe-ds', 'zowe-uss'] as const;
+
+/** Zowe schemes whose documents are sent whatever their language id (see DOCUMENT_SELECTOR). */
+export const ZOWE_SCHEMES = ['zowe-ds', 'zowe-uss'] as const;
+
+export interface DocumentFilterData {
+  language?: string;
+  scheme?: string;
+  pattern?: string;
+}
+
+/**
+ * Every (scheme, language) pair, plus every document of the Zowe schemes whatever its language:
+ * Zowe opens SYS1.TCPPARMS(TTLSPOL) as 'plaintext' because a member name has no extension, and the
+ * server recognises it from its name and content (it publishes nothing for documents it does not
+ * recognise, so sending the others costs little).
+ */
+export const DOCUMENT_SELECTOR: readonly DocumentFilterData[] = [
+  ...DOCUMENT_SCHEMES.flatMap((scheme) => LANGUAGE_IDS.map((language) => ({ scheme, language }))),
+  ...ZOWE_SCHEMES.map((scheme) => ({ scheme })),
+];

@@ -17,8 +17,7 @@ import {
 import type { AttlsAnalysis } from './analyze';
 import type { AttlsModel } from './model';
 import { expandCiphers, paramDefFor } from './model';
-import type { BlockNode, ParamNode, Token } from './parser';
-import { walk } from './parser';
+import type { AttlsNode, BlockNode, ParamNode, Token } from './parser';
 import { SECRET_PARAMS, maskSecret, ruleSummaryMarkdown } from './effectivePolicy';
 
 type Hit =
@@ -30,8 +29,23 @@ type Hit =
 
 function findHit(a: AttlsAnalysis, pos: Position): Hit | undefined {
   const inside = (t: Token): boolean => containsPosition(t.range, pos);
-  for (const n of walk(a.model.doc.nodes)) {
-    if (n.kind === 'block') {
+  // Only blocks whose lines include the position can hold the token: skipping the others keeps a
+  // hover cheap on large policies.
+  const search = (nodes: readonly AttlsNode[]): Hit | undefined => {
+    for (const n of nodes) {
+      if (pos.line < n.range.start.line || pos.line > n.range.end.line) {
+        continue;
+      }
+      if (n.kind === 'param') {
+        if (inside(n.keyword)) {
+          return { kind: 'param-keyword', param: n, token: n.keyword };
+        }
+        const index = n.values.findIndex(inside);
+        if (index >= 0) {
+          return { kind: 'param-value', param: n, token: n.values[index], index };
+        }
+        continue;
+      }
       if (n.keyword.text !== '{' && inside(n.keyword)) {
         return { kind: 'block-keyword', block: n, token: n.keyword };
       }
@@ -42,20 +56,14 @@ function findHit(a: AttlsAnalysis, pos: Position): Hit | undefined {
       if (extra) {
         return { kind: 'block-extra', block: n, token: extra };
       }
-      continue;
+      const inner = search(n.children);
+      if (inner) {
+        return inner;
+      }
     }
-    if (n.range.start.line !== pos.line) {
-      continue;
-    }
-    if (inside(n.keyword)) {
-      return { kind: 'param-keyword', param: n, token: n.keyword };
-    }
-    const index = n.values.findIndex(inside);
-    if (index >= 0) {
-      return { kind: 'param-value', param: n, token: n.values[index], index };
-    }
-  }
-  return undefined;
+    return undefined;
+  };
+  return search(a.model.doc.nodes);
 }
 
 const lineOf = (r: { range: Range } | Range): number => ('range' in r ? r.range : r).start.line + 1;
@@ -547,9 +555,8 @@ function valueHover(a: AttlsAnalysis, p: ParamNode, token: Token, pos: Position)
     return { contents: refMarkdown(model, p, value), range };
   }
   if (CIPHER_PARAMS.has(kw)) {
-    const entries = expandCiphers(p.parent ? [p.parent] : []).filter(
-      (e) => e.param === p && e.token === token,
-    );
+    // Expanding only this line keeps the hover cheap on long cipher lists.
+    const entries = expandCiphers([{ ...p.parent, children: [p] }]).filter((e) => e.token === token);
     const col = pos.character - range.start.character;
     const entry =
       entries.find((e) => col >= e.start && col < e.end) ?? entries.find((e) => col === e.end) ?? entries[0];

@@ -133,7 +133,13 @@ export function createDiagnostics(
   });
 
   const findingsFor: DiagnosticsSupport['findingsFor'] = async (doc, diagnostics) => {
-    const ours = diagnostics.filter((d) => d.source === 'zos-tls' && typeof d.code === 'string');
+    // Ours: our source, or no source but our data. A client may hand back only part of what it got
+    // (Neovim 0.7 keeps just code, codeDescription and data of a diagnostic it was sent).
+    const ours = diagnostics.filter(
+      (d) =>
+        typeof d.code === 'string' &&
+        (d.source === 'zos-tls' || (d.source === undefined && isDiagnosticData(d.data))),
+    );
     if (!ours.length) {
       return [];
     }
@@ -149,16 +155,17 @@ export function createDiagnostics(
     const out: { finding: Finding; diagnostic: Diagnostic }[] = [];
     for (const d of ours) {
       const data: unknown = d.data;
+      const clientRange = d.range as Diagnostic['range'] | undefined;
+      const at = (f: Finding): boolean => clientRange === undefined || sameRange(f.range, clientRange);
       const byIndex =
         isDiagnosticData(data) && (data satisfies DiagnosticData).version === pub.version
           ? pub.findings[data.index]
           : undefined;
       const finding =
-        byIndex && byIndex.rule === d.code && sameRange(byIndex.range, d.range)
+        byIndex && byIndex.rule === d.code && at(byIndex)
           ? byIndex
-          : (pub.findings.find(
-              (f) => f.rule === d.code && sameRange(f.range, d.range) && f.message === d.message,
-            ) ?? pub.findings.find((f) => f.rule === d.code && sameRange(f.range, d.range)));
+          : (pub.findings.find((f) => f.rule === d.code && at(f) && f.message === d.message) ??
+            pub.findings.find((f) => f.rule === d.code && at(f)));
       if (finding && !out.some((o) => o.finding === finding)) {
         out.push({ finding, diagnostic: d });
       }

@@ -242,7 +242,7 @@ const VALUE_MEANINGS: Record<string, ValueMeanings> = {
       client:
         'this side plays the TLS client in the handshake. The role does not depend on which side connects or listens.',
       server:
-        'this side plays the TLS server and asks for no client certificate. The role does not depend on which side connects or listens.',
+        'this side plays the TLS server; ClientAuthType applies only with ServerWithClientAuth. The role does not depend on which side connects or listens.',
       serverwithclientauth:
         'this side plays the TLS server and asks the client for a certificate; ClientAuthType (default Required) says how it is checked.',
     },

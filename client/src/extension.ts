@@ -1,3 +1,30 @@
-// Placeholder until the client lands: the language client is started here.
-export function activate(): void {}
-export function deactivate(): void {}
+// Entry point. Kept thin on purpose (model-codebases §6): all AT-TLS knowledge lives in the server;
+// the client only wires documents, settings and commands to it.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { registerLanguageDetection } from './languageDetection';
+import { ServerController } from './server';
+import { CLIENT_NAME } from './languageClient';
+
+let controller: ServerController | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  const server = new ServerController(context, output);
+  controller = server;
+  context.subscriptions.push(output);
+  registerCommands(context, server);
+  // Detection first: a document it switches to `attls` is reopened, and the listener below then
+  // starts the server for it.
+  registerLanguageDetection(context, output);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => void server.startFor(d)));
+  for (const d of vscode.workspace.textDocuments) {
+    void server.startFor(d);
+  }
+  output.info('z/OS TLS activated');
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.dispose();
+  controller = undefined;
+}

@@ -95,6 +95,8 @@ const grammar = {
         { include: '#data-set' },
         { include: '#path' },
         { include: '#number' },
+        // Stack names and code pages: TcpImage TCPIP, Codepage IBM-1047.
+        { match: '(?<=\\s)[^\\s#]+', name: 'string.unquoted.attls' },
       ],
     },
     'block-statement': {

@@ -25,6 +25,16 @@ function main(argv: readonly string[]): number {
   }
 }
 
+// `zos-tls check … | head` closes the pipe early; that is the reader's choice, not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(process.exitCode ?? 0);
+    }
+    throw e;
+  });
+}
+
 try {
   // exitCode rather than exit(): a large report written to a pipe must drain before we stop.
   process.exitCode = main(process.argv.slice(2));

@@ -336,6 +336,13 @@ describe('files and directories', () => {
     assert.equal(alone.status, 2);
   });
 
+  test('a file named twice, or named and inside a directory given, is checked once', () => {
+    const out = json(
+      run(['check', 'examples', 'examples/attls/tls13-fips.ttls', './examples', '--format', 'json']),
+    );
+    assert.equal(out.files.length, 4);
+  });
+
   test('absolute paths are reported as given', () => {
     const file = write('abs/policy.ttls', POLICY);
     const out = json(run(['check', file, '--format', 'json']));

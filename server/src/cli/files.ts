@@ -106,7 +106,10 @@ export function collectTargets(
       targets.push({ display: given, absolute, explicit: true });
     }
   }
-  return { targets, problems };
+  // A file named twice, or named and also inside a directory given, is checked once (first
+  // mention wins, so an explicit name keeps its explicit treatment when it comes first).
+  const seen = new Set<string>();
+  return { targets: targets.filter((t) => !seen.has(t.absolute) && seen.add(t.absolute)), problems };
 }
 
 export interface ReadResult {

@@ -160,5 +160,16 @@ export function sarifOutput(reports: readonly FileReport[]): Log {
     }
   }
   builder.addRun(run);
-  return builder.buildSarifOutput();
+  const log = builder.buildSarifOutput();
+  // The builder guesses the language from the file extension and says 'unknown' for ours.
+  const languageOf = new Map(reports.map((r) => [artifactUri(r.path), r.language]));
+  for (const artifact of log.runs[0].artifacts ?? []) {
+    const language = languageOf.get(artifact.location?.uri ?? '');
+    if (language) {
+      artifact.sourceLanguage = language;
+    } else {
+      delete artifact.sourceLanguage;
+    }
+  }
+  return log;
 }

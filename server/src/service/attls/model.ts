@@ -54,7 +54,8 @@ export interface CipherEntry {
   start: number;
   end: number;
   form: 'constant' | 'hex2' | 'hex4';
-  problem?: 'non-hex' | 'odd-length' | 'unknown-code' | 'unknown-constant' | 'constant-in-4char' | 'ecc-in-2char';
+  problem?:
+    'non-hex' | 'odd-length' | 'unknown-code' | 'unknown-constant' | 'constant-in-4char' | 'ecc-in-2char';
 }
 
 export interface EffectiveCipherList {
@@ -190,7 +191,11 @@ export function buildModel(doc: AttlsDocument, release: ZosRelease): AttlsModel 
 }
 
 /** The statement a Ref parameter resolves to (the first, when the name is duplicated). */
-export function resolveRef(model: AttlsModel, block: BlockNode | undefined, refKeyword: string): BlockNode | undefined {
+export function resolveRef(
+  model: AttlsModel,
+  block: BlockNode | undefined,
+  refKeyword: string,
+): BlockNode | undefined {
   const p = firstParam(block, refKeyword);
   return p ? model.refs.get(p)?.targets[0] : undefined;
 }
@@ -235,53 +240,79 @@ export function expandCiphers(parms: BlockNode[]): CipherEntry[] {
   const out: CipherEntry[] = [];
   for (const block of parms) {
     for (const p of block.children) {
-      if (p.kind !== 'param') {
-        continue;
-      }
-      const kw = norm(p.keyword.text);
-      if (kw !== 'v3ciphersuites' && kw !== 'v3ciphersuites4char') {
-        continue;
-      }
-      const four = kw === 'v3ciphersuites4char';
-      for (const token of p.values) {
-        const t = token.text;
-        const base = { token, param: p };
-        if (!HEX.test(t) || (/[G-Zg-z_]/.test(t) && t.length > 4)) {
-          const suite = cipherByName(t);
-          out.push({
-            ...base,
-            code: suite?.hex4.toUpperCase(),
-            suite,
-            start: 0,
-            end: t.length,
-            form: 'constant',
-            problem: four ? 'constant-in-4char' : suite ? undefined : /^[A-Z0-9_]+$/i.test(t) ? 'unknown-constant' : 'non-hex',
-          });
-          continue;
-        }
-        const width = four ? 4 : 2;
-        if (t.length % width !== 0) {
-          out.push({ ...base, start: 0, end: t.length, form: four ? 'hex4' : 'hex2', problem: 'odd-length' });
-          continue;
-        }
-        for (let i = 0; i < t.length; i += width) {
-          const piece = t.slice(i, i + width).toUpperCase();
-          const code = four ? piece : '00' + piece;
-          const suite = cipherByCode(code);
-          out.push({
-            ...base,
-            code,
-            suite,
-            start: i,
-            end: i + width,
-            form: four ? 'hex4' : 'hex2',
-            problem: suite ? undefined : 'unknown-code',
-          });
-        }
+      if (p.kind === 'param') {
+        expandCipherParamInto(p, out);
       }
     }
   }
   return out;
+}
+
+/** The suite entries of one V3CipherSuites/V3CipherSuites4Char line (none for other parameters). */
+export function expandCipherParam(p: ParamNode): CipherEntry[] {
+  const out: CipherEntry[] = [];
+  expandCipherParamInto(p, out);
+  return out;
+}
+
+// Entries are written as plain object literals: V8 (Node 20) builds `{ ...base, ... }` objects tens
+// of times slower, which made a large policy take seconds.
+function expandCipherParamInto(p: ParamNode, out: CipherEntry[]): void {
+  const kw = norm(p.keyword.text);
+  if (kw !== 'v3ciphersuites' && kw !== 'v3ciphersuites4char') {
+    return;
+  }
+  const four = kw === 'v3ciphersuites4char';
+  for (const token of p.values) {
+    const t = token.text;
+    if (!HEX.test(t)) {
+      const suite = cipherByName(t);
+      out.push({
+        token,
+        param: p,
+        code: suite?.hex4.toUpperCase(),
+        suite,
+        start: 0,
+        end: t.length,
+        form: 'constant',
+        problem: four
+          ? 'constant-in-4char'
+          : suite
+            ? undefined
+            : /^[A-Z0-9_]+$/i.test(t)
+              ? 'unknown-constant'
+              : 'non-hex',
+      });
+      continue;
+    }
+    const width = four ? 4 : 2;
+    if (t.length % width !== 0) {
+      out.push({
+        token,
+        param: p,
+        start: 0,
+        end: t.length,
+        form: four ? 'hex4' : 'hex2',
+        problem: 'odd-length',
+      });
+      continue;
+    }
+    for (let i = 0; i < t.length; i += width) {
+      const piece = t.slice(i, i + width).toUpperCase();
+      const code = four ? piece : '00' + piece;
+      const suite = cipherByCode(code);
+      out.push({
+        token,
+        param: p,
+        code,
+        suite,
+        start: i,
+        end: i + width,
+        form: four ? 'hex4' : 'hex2',
+        problem: suite ? undefined : 'unknown-code',
+      });
+    }
+  }
 }
 
 function computeEffective(model: AttlsModel, rule: BlockNode): EffectiveRule {

@@ -5,7 +5,9 @@ import type { AttlsModel } from '../model';
 import { walk } from '../parser';
 import { STATEMENTS, statementDef, sourceUrl } from '../../knowledge/attlsKeywords';
 
-const BLOCK_STATEMENTS = [...new Set([...STATEMENTS.values()].filter((d) => !d.lineStatement).map((d) => d.name))];
+const BLOCK_STATEMENTS = [
+  ...new Set([...STATEMENTS.values()].filter((d) => !d.lineStatement).map((d) => d.name)),
+];
 
 export const syntax: RuleModule<AttlsModel> = {
   id: 'attls/syntax',
@@ -19,7 +21,8 @@ export const syntax: RuleModule<AttlsModel> = {
         if (!n.statement && n.keyword.text !== '{') {
           // 'PortGroup2 {': a statement keyword glued to its name.
           const glued = BLOCK_STATEMENTS.find(
-            (s) => n.keyword.text.toLowerCase().startsWith(s.toLowerCase()) && n.keyword.text.length > s.length,
+            (s) =>
+              n.keyword.text.toLowerCase().startsWith(s.toLowerCase()) && n.keyword.text.length > s.length,
           );
           if (glued && !n.name) {
             // IBM's own example writes 'PortGroup2' where 'PortGroup portGroup2' was meant.

@@ -241,17 +241,27 @@ export function expandCiphers(parms: BlockNode[]): CipherEntry[] {
   for (const block of parms) {
     for (const p of block.children) {
       if (p.kind === 'param') {
-        expandCipherParamInto(p, out);
+        for (const e of expandCipherParam(p)) {
+          out.push(e);
+        }
       }
     }
   }
   return out;
 }
 
+// Several rules, hover and the model read the same cipher lines; a policy line of a megabyte of
+// hex codes would otherwise be expanded once per reader. Entries are shared: do not mutate them.
+const expanded = new WeakMap<ParamNode, CipherEntry[]>();
+
 /** The suite entries of one V3CipherSuites/V3CipherSuites4Char line (none for other parameters). */
-export function expandCipherParam(p: ParamNode): CipherEntry[] {
-  const out: CipherEntry[] = [];
-  expandCipherParamInto(p, out);
+export function expandCipherParam(p: ParamNode): readonly CipherEntry[] {
+  let out = expanded.get(p);
+  if (!out) {
+    out = [];
+    expandCipherParamInto(p, out);
+    expanded.set(p, out);
+  }
   return out;
 }
 

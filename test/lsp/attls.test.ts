@@ -220,6 +220,15 @@ describe('LSP over stdio: an AT-TLS policy', HANG_GUARD, () => {
         [5, 'grp', 'grpWeb'],
       ].sort(),
     );
+    // A name Policy Agent would misread is refused with the reason, which the editor shows.
+    await assert.rejects(
+      s.connection.sendRequest(RenameRequest.type, {
+        textDocument: { uri: POLICY_URI },
+        position: { line: 5, character: 22 },
+        newName: 'bad name',
+      }),
+      (e: Error) => e.message.length > 0 && !/unhandled|internal/i.test(e.message),
+    );
     // Nothing to rename on a keyword: the editor says so instead of renaming.
     const none = await s.connection.sendRequest(PrepareRenameRequest.type, {
       textDocument: { uri: POLICY_URI },

@@ -2,7 +2,7 @@
 // only binds it to the process (arguments, streams, exit status).
 import { USAGE, parseArgs } from './cli/args';
 import { runCheck } from './cli/check';
-import { VERSION } from './cli/version';
+import { VERSION } from './version';
 
 function main(argv: readonly string[]): number {
   const cmd = parseArgs(argv);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag, InsertTextFormat } from 'vscode-languageserver';
-import { RULE_CATALOGUE_URL, toCompletionItem, toDiagnostic } from '../../server/src/lsp/convert';
+import { toCompletionItem, toDiagnostic } from '../../server/src/lsp/convert';
 import { defaultSettings, parseSettings } from '../../server/src/lsp/settings';
 import type { Finding } from '../../server/src/service';
 import { DOCUMENT_SELECTOR, SETTING_NAMES, detectLanguage } from '../../server/src/protocol';
@@ -37,14 +37,14 @@ test('a finding becomes a Diagnostic with rule id, link, source, tags, related i
   });
 });
 
-test('a finding without its own page links to the rule catalogue', () => {
+test('a finding without a reference page gets no codeDescription (no made-up link)', () => {
   const d = toDiagnostic(
     'file:///p',
     { rule: 'file/unreadable', severity: 'error', message: 'x', range: r(0, 0, 0) },
     0,
     1,
   );
-  assert.equal(d.codeDescription?.href, `${RULE_CATALOGUE_URL}#file`);
+  assert.equal(d.codeDescription, undefined);
   assert.equal(d.tags, undefined);
   assert.equal(d.relatedInformation, undefined);
 });

@@ -8,7 +8,7 @@ import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } f
 import type { Finding, Severity } from '../service';
 import { catalogueEntry } from '../service/rules';
 import { sourceUrl } from '../service/knowledge/attlsKeywords';
-import { INFORMATION_URI, VERSION } from './version';
+import { INFORMATION_URI, VERSION } from '../version';
 
 export interface FileReport {
   /** As the user gave it, or joined onto the directory they gave. */

@@ -51,16 +51,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/**
- * Where a finding's rule is documented when the rule gave no page of its own (the file/… findings
- * the facade makes): the rule catalogue, anchored at the rule's table.
- */
-export const RULE_CATALOGUE_URL = 'https://example.invalid/zos-tls/blob/main/docs/rules.md';
-
-export function ruleHref(finding: Finding): string {
-  return finding.href ?? `${RULE_CATALOGUE_URL}#${finding.rule.split('/')[0]}`;
-}
-
 export function toDiagnostic(
   uri: string,
   finding: Finding,
@@ -71,7 +61,8 @@ export function toDiagnostic(
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: ruleHref(finding) },
+    // A link only where there is a real page to open: the project has no hosted catalogue yet.
+    ...(finding.href ? { codeDescription: { href: finding.href } } : {}),
     source: 'zos-tls',
     message: finding.message,
     data: { index, version } satisfies DiagnosticData,

@@ -1,5 +1,6 @@
 // The LSP adapter: capabilities, and the wiring of each concern onto one connection. Kept apart
 // from server.ts (the process entry) so that a test can run it over in-memory streams.
+import { VERSION } from '../version';
 import type { Connection, InitializeResult } from 'vscode-languageserver';
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import { createLanguageService } from '../service';
@@ -14,7 +15,7 @@ import { registerEffectivePolicy } from './effectivePolicy';
 
 export const SERVER_NAME = 'zos-tls';
 /** Kept in step with package.json's version by hand (the server's rootDir cannot import package.json). */
-export const SERVER_VERSION = '0.1.0';
+export const SERVER_VERSION = VERSION;
 
 export function startServer(
   connection: Connection,

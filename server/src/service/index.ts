@@ -16,6 +16,7 @@ import { detectLanguage } from './languages';
 import type { LanguageId } from './languages';
 import { textLooksUnreadable } from './text/decode';
 import { effectiveSeverity } from './rules';
+import { sourceUrl } from './knowledge/attlsKeywords';
 import type { AttlsAnalysis } from './attls/analyze';
 import { analyzeAttls } from './attls/analyze';
 import { attlsHover } from './attls/hover';
@@ -38,6 +39,9 @@ export type { LanguageId } from './languages';
 
 /** Live checking stops reading a document past this size; the CLI and the server say so. */
 export const MAX_CHECKED_CHARS = 50 * 1024 * 1024;
+
+/** IBM: Policy Agent reads its files in code page IBM-1047 unless told otherwise (attls-reference S37). */
+const CODEPAGE_HREF = sourceUrl('S37');
 
 export interface Analysis {
   language: LanguageId | undefined;
@@ -100,7 +104,17 @@ export function createLanguageService(): LanguageService {
           : 'This file looks like EBCDIC (IBM-1047) bytes shown as if they were ASCII, so it cannot be checked. Transfer it from z/OS as text (ASCII conversion), or run `zos-tls check` on the file, which decodes IBM-1047.';
       return {
         language,
-        findings: sev ? [{ rule: 'file/unreadable', severity: sev, message, range: rangeOf(0, 0, 0) }] : [],
+        findings: sev
+          ? [
+              {
+                rule: 'file/unreadable',
+                severity: sev,
+                message,
+                range: rangeOf(0, 0, 0),
+                href: CODEPAGE_HREF,
+              },
+            ]
+          : [],
       };
     }
     let text = input.text;
@@ -124,7 +138,12 @@ export function createLanguageService(): LanguageService {
     return { language, findings: extra };
   };
 
-  const withAttls = <T>(input: DocumentInput, options: AnalyzeOptions | undefined, f: (a: AttlsAnalysis) => T, none: T): T => {
+  const withAttls = <T>(
+    input: DocumentInput,
+    options: AnalyzeOptions | undefined,
+    f: (a: AttlsAnalysis) => T,
+    none: T,
+  ): T => {
     const a = analyze(input, options);
     return a.attls ? f(a.attls) : none;
   };
@@ -135,7 +154,12 @@ export function createLanguageService(): LanguageService {
     hover: (input, pos, options) => withAttls(input, options, (a) => attlsHover(a, pos), undefined),
     complete: (input, pos, options) => withAttls(input, options, (a) => attlsComplete(a, pos), []),
     definition: (input, pos) =>
-      withAttls(input, undefined, (a) => attlsDefinition(a, pos).map((range) => ({ uri: input.uri, range })), []),
+      withAttls(
+        input,
+        undefined,
+        (a) => attlsDefinition(a, pos).map((range) => ({ uri: input.uri, range })),
+        [],
+      ),
     references: (input, pos, includeDeclaration) =>
       withAttls(
         input,
@@ -167,7 +191,8 @@ export function createLanguageService(): LanguageService {
         return { line, text: `${indent}# zos-tls-disable-next-line ${rule}\n` };
       });
     },
-    effectivePolicy: (input, options) => withAttls(input, options, (a) => renderEffectivePolicy(a.model), undefined),
+    effectivePolicy: (input, options) =>
+      withAttls(input, options, (a) => renderEffectivePolicy(a.model), undefined),
     forget: (uri) => {
       cache.delete(uri);
     },

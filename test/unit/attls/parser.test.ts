@@ -18,7 +18,10 @@ test('parses blocks, names, params and # comments after values', () => {
       ['Direction', ['Inbound']],
     ],
   );
-  assert.deepEqual(doc.comments.map((c) => c.text), [' rule', ' https']);
+  assert.deepEqual(
+    doc.comments.map((c) => c.text),
+    [' rule', ' https'],
+  );
 });
 
 test('keywords are case-insensitive, names keep their case', () => {
@@ -52,14 +55,20 @@ test('a missing } is reported once where a top-level statement appears, and pars
   assert.match(doc.problems[0].message, /never closed/);
   assert.equal(doc.problems[0].range.start.line, 0);
   const model = buildModel(doc, '3.1');
-  assert.ok(model.globals.get('TTLSGroupAction')?.get('grp'), 'the group after the broken block is still global');
+  assert.ok(
+    model.globals.get('TTLSGroupAction')?.get('grp'),
+    'the group after the broken block is still global',
+  );
   assert.ok(model.globals.get('TTLSEnvironmentAction')?.get('env'));
 });
 
 test('unclosed block at end of file and a stray } are reported with exact ranges', () => {
   const doc = parseAttls('}\nTTLSRule r\n{\nDirection Inbound\n');
   assert.equal(doc.problems.length, 2);
-  assert.deepEqual(doc.problems[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+  assert.deepEqual(doc.problems[0].range, {
+    start: { line: 0, character: 0 },
+    end: { line: 0, character: 1 },
+  });
   assert.equal(doc.problems[1].range.start.line, 1);
 });
 
@@ -69,4 +78,15 @@ test('braces on the header line and CRLF line ends', () => {
   const nodes = [...walk(doc.nodes)];
   assert.equal(nodes.length, 2);
   assert.deepEqual(nodes[1].range, { start: { line: 1, character: 2 }, end: { line: 1, character: 19 } });
+});
+
+test('a block cut short on its own header line still spans its header (outline ranges stay valid)', () => {
+  const doc = parseAttls('{ TTLSRule x {\n}\n');
+  for (const n of walk(doc.nodes)) {
+    const { start, end } = n.range;
+    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character));
+    if (n.kind === 'block') {
+      assert.ok(end.line > n.open.range.end.line || end.character >= n.open.range.end.character);
+    }
+  }
 });

@@ -122,7 +122,12 @@ export function parseAttls(text: string | SourceText): AttlsDocument {
     });
     const endPos = line > 0 ? source.lineEnd(line - 1) : { line: 0, character: 0 };
     for (const b of stack) {
-      b.range = { start: b.range.start, end: endPos };
+      // A block opened on the very line that shows it unclosed still spans at least its header.
+      const headerEnd = b.open.range.end;
+      const before =
+        endPos.line < headerEnd.line ||
+        (endPos.line === headerEnd.line && endPos.character < headerEnd.character);
+      b.range = { start: b.range.start, end: before ? headerEnd : endPos };
     }
     stack.length = 0;
   };
@@ -143,10 +148,14 @@ export function parseAttls(text: string | SourceText): AttlsDocument {
           const siblings = header.parent ? header.parent.children : nodes;
           const stmt = statementDef(header.keyword.text);
           const named = header.values.length > 0;
-          const allowedHere = parentBlock ? inlineChildren(parentBlock.statement ?? '').has(stmt?.name ?? '') : true;
+          const allowedHere = parentBlock
+            ? inlineChildren(parentBlock.statement ?? '').has(stmt?.name ?? '')
+            : true;
           if (stmt && parentBlock && !allowedHere && (named || GLOBAL_ONLY.has(stmt.name))) {
             // A top-level statement inside a block: the block above it lost its '}'.
-            siblings.splice(siblings.indexOf(header), 1);
+            // The header is the last node pushed: lastIndexOf finds it at once (indexOf made the
+            // parse quadratic in the number of top-level statements).
+            siblings.splice(siblings.lastIndexOf(header), 1);
             closeAllBefore(header.range.start.line, header.keyword);
             header.parent = undefined;
             nodes.push(header);
@@ -164,11 +173,12 @@ export function parseAttls(text: string | SourceText): AttlsDocument {
             parent: header.parent,
             range: spanRange(header.range, tok.range),
           };
-          container[container.indexOf(header)] = block;
+          container[container.lastIndexOf(header)] = block;
           stack.push(block);
         } else {
           problems.push({
-            message: "'{' has no statement before it: write the statement type and its name on the line above.",
+            message:
+              "'{' has no statement before it: write the statement type and its name on the line above.",
             range: tok.range,
           });
           const block: BlockNode = {
@@ -197,7 +207,8 @@ export function parseAttls(text: string | SourceText): AttlsDocument {
           block.range = spanRange(block.range, tok.range);
         } else {
           problems.push({
-            message: "'}' closes nothing: there is no open '{' before it. Remove it or add the missing statement.",
+            message:
+              "'}' closes nothing: there is no open '{' before it. Remove it or add the missing statement.",
             range: tok.range,
             fixes: [{ title: "Remove the extra '}'", edits: [{ range: tok.range, newText: '' }] }],
           });

@@ -20,3 +20,11 @@ test('several TTLSConfig: all but the last are warnings', () => {
   assert.deepEqual(lines(fs), [1, 2]);
   assert.ok(fs.every((f) => f.severity === 'warning'));
 });
+
+test('pagent-image warns when TcpImage names what is by its name an AT-TLS policy', () => {
+  const f = findings('TcpImage TCPIP /etc/pagent/server-policy.ttls FLUSH PURGE 1800\n', R);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  assert.deepEqual(f[0].range.start, { line: 0, character: 15 });
+  assert.equal(findings('TcpImage TCPIP /etc/pagent/TCPIP.image FLUSH PURGE 1800\n', R).length, 0);
+});

@@ -28,6 +28,17 @@ export const pagentImage: RuleModule<AttlsModel> = {
     }
     // 'TcpImage stack path …': the second token, unless it is an option or the refresh interval.
     const withPath = images.find((p) => p.values[1] && !OPTION.test(p.values[1].text));
+    // The documented mistake (S22): TcpImage pointing straight at the AT-TLS policy. From one file we
+    // can judge only by the name, so only names that say "policy" the way AT-TLS files are named
+    // (.ttls/.attls, pagent.ttls.conf) are reported, as a warning rather than an error.
+    if (withPath && !configs.length && /\.a?ttls$|ttls[^/]*\.conf$/i.test(withPath.values[1].text)) {
+      const path = withPath.values[1].text;
+      report({
+        message: `${withPath.keyword.text} ${withPath.values[0].text} names ${path}, which by its name is an AT-TLS policy file. TcpImage must name an image configuration file that holds a TTLSConfig statement; pointed at the policy itself, Policy Agent starts but installs no AT-TLS policy ('pasearch -t' shows none). Point TcpImage at an image file containing 'TTLSConfig ${path}'.`,
+        range: withPath.values[1].range,
+        severity: 'warning',
+      });
+    }
     if (withPath && configs.length) {
       const path = withPath.values[1].text;
       for (const c of configs) {

@@ -1,6 +1,6 @@
 // esbuild bundles the JSON, so `zos-tls --version` and the SARIF driver version always match the
 // package that was built.
-import pkg from '../../../package.json';
+import pkg from '../../package.json';
 
 export const VERSION: string = pkg.version;
 

@@ -24,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'The language service is editor-neutral.' },
-            { group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'], message: 'The language service reads no files; the adapters do.' },
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'],
+              message: 'The language service is editor-neutral.',
+            },
+            {
+              group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'],
+              message: 'The language service reads no files; the adapters do.',
+            },
             { group: ['**/lsp/**', '**/cli'], message: 'The service does not depend on its adapters.' },
           ],
         },
@@ -42,7 +48,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/src/service/**', '**/server/src/lsp/**'], message: 'The client imports only server/src/protocol.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/src/service/**', '**/server/src/lsp/**'],
+              message: 'The client imports only server/src/protocol.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function parseCatalogue(markdown) {
   const rules = [];
   for (const line of markdown.split('\n')) {
-    const m = /^\|\s*([a-z]+\/[a-z0-9-]+)\s*\|\s*(error|warning|information|hint)\s*\|(?:\s*(\d{3})\s*\|)?\s*(.*?)\s*\|\s*$/.exec(line);
+    const m =
+      /^\|\s*([a-z]+\/[a-z0-9-]+)\s*\|\s*(error|warning|information|hint)\s*\|(?:\s*(\d{3})\s*\|)?\s*(.*?)\s*\|\s*$/.exec(
+        line,
+      );
     if (m) {
       rules.push({ id: m[1], severity: m[2], description: m[4].replace(/\s+/g, ' ') });
     }

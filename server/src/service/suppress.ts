@@ -53,7 +53,9 @@ function covers(s: Set<string> | 'all' | undefined, rule: string): boolean {
 }
 
 export function applySuppressions(findings: Finding[], sup: Suppressions): Finding[] {
-  return findings.filter((f) => !covers(sup.file, f.rule) && !covers(sup.lines.get(f.range.start.line), f.rule));
+  return findings.filter(
+    (f) => !covers(sup.file, f.rule) && !covers(sup.lines.get(f.range.start.line), f.rule),
+  );
 }
 
 /** The comment text that switches a rule off for one line. */

@@ -142,7 +142,7 @@ export function parseAttls(text: string | SourceText): AttlsDocument {
       const tok = tokens[i];
       if (tok.text === '{') {
         const parentBlock = stack[stack.length - 1];
-        let header: ParamNode | undefined = pending;
+        const header: ParamNode | undefined = pending;
         pending = undefined;
         if (header) {
           const siblings = header.parent ? header.parent.children : nodes;

@@ -80,7 +80,8 @@ function buildStatements(): Map<string, AttlsStatementDef> {
       nameRequired: raw.nameRequired,
       contains: raw.contains,
       params,
-      lineStatement: LINE_STATEMENTS.has(name) || name === 'PolicyServer' || name === 'DynamicConfigPolicyLoad',
+      lineStatement:
+        LINE_STATEMENTS.has(name) || name === 'PolicyServer' || name === 'DynamicConfigPolicyLoad',
     });
     for (const syn of raw.synonyms ?? []) {
       out.set(syn.toLowerCase(), out.get(name.toLowerCase())!);
@@ -100,7 +101,12 @@ export function paramDef(statement: string, keyword: string): AttlsParamDef | un
 }
 
 /** Statements that are never coded inline: they can only stand at the top level of a policy. */
-export const GLOBAL_ONLY = new Set(['TTLSRule', 'TTLSGroupAction', 'TTLSEnvironmentAction', 'TTLSConnectionAction']);
+export const GLOBAL_ONLY = new Set([
+  'TTLSRule',
+  'TTLSGroupAction',
+  'TTLSEnvironmentAction',
+  'TTLSConnectionAction',
+]);
 
 /** Statement types a block may hold inline (TTLSEnvironmentAction → TTLSKeyringParms, ...). */
 export function inlineChildren(statement: string): Set<string> {
@@ -124,7 +130,8 @@ export function isListParam(def: AttlsParamDef): boolean {
   );
 }
 
-export type CipherClass = 'recommended' | 'recommended-nonFIPS' | 'acceptable' | 'legacy' | 'weak' | 'insecure' | 'unknown-support';
+export type CipherClass =
+  'recommended' | 'recommended-nonFIPS' | 'acceptable' | 'legacy' | 'weak' | 'insecure' | 'unknown-support';
 
 export interface CipherSuiteDef {
   hex4: string;

@@ -182,7 +182,10 @@ function mutate(text: string, m: Mutation): string {
     const at = m.at % text.length;
     return text.slice(0, at) + m.char + text.slice(at + 1);
   }
-  const lines = text.split('\n');
+  // Line operations use the text's own line end: splitting a CR-only file on '\n' would make the
+  // whole file one "line", and duplicating it would grow the case far past a real policy's size.
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n';
+  const lines = text.split(eol);
   const at = m.at % lines.length;
   switch (m.op) {
     case 'delete':
@@ -203,7 +206,7 @@ function mutate(text: string, m: Mutation): string {
       break;
     }
   }
-  return lines.join('\n');
+  return lines.join(eol);
 }
 
 function corpusArb(corpus: { name: string; text: string }[]): fc.Arbitrary<FuzzCase> {

@@ -505,7 +505,7 @@ function pieceAt(token: Token, pos: Position, width: number): { text: string; ra
 
 function valueHover(a: AttlsAnalysis, p: ParamNode, token: Token, pos: Position): HoverResult | undefined {
   const model = a.model;
-  const kw = p.keyword.text.toLowerCase();
+  const kw = p.key;
   const value = token.text;
   const range = token.range;
   const statement = p.parent?.statement;

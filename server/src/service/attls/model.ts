@@ -92,7 +92,7 @@ export function isBlock(n: AttlsNode): n is BlockNode {
 
 export function paramsOf(block: BlockNode, keyword: string): ParamNode[] {
   const k = norm(keyword);
-  return block.children.filter((c): c is ParamNode => c.kind === 'param' && norm(c.keyword.text) === k);
+  return block.children.filter((c): c is ParamNode => c.kind === 'param' && c.key === k);
 }
 
 export function firstParam(block: BlockNode | undefined, keyword: string): ParamNode | undefined {
@@ -104,8 +104,12 @@ export function paramValue(p: ParamNode | undefined): string | undefined {
   return p && p.values.length ? p.values.map((v) => v.text).join(' ') : undefined;
 }
 
+// Many rules ask for the same parameter's definition: it is resolved once and kept on the node.
 export function paramDefFor(p: ParamNode): AttlsParamDef | undefined {
-  return p.parent?.statement ? paramDef(p.parent.statement, p.keyword.text) : undefined;
+  if (p.def === undefined) {
+    p.def = (p.parent?.statement ? paramDef(p.parent.statement, p.keyword.text) : undefined) ?? null;
+  }
+  return p.def ?? undefined;
 }
 
 function isRefParam(p: ParamNode): AttlsParamDef | undefined {
@@ -268,7 +272,7 @@ export function expandCipherParam(p: ParamNode): readonly CipherEntry[] {
 // Entries are written as plain object literals: V8 (Node 20) builds `{ ...base, ... }` objects tens
 // of times slower, which made a large policy take seconds.
 function expandCipherParamInto(p: ParamNode, out: CipherEntry[]): void {
-  const kw = norm(p.keyword.text);
+  const kw = p.key;
   if (kw !== 'v3ciphersuites' && kw !== 'v3ciphersuites4char') {
     return;
   }

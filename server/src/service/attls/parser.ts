@@ -5,15 +5,37 @@ import { SourceText } from '../text/sourceText';
 import type { Fix, Range } from '../types';
 import { rangeOf } from '../types';
 import { GLOBAL_ONLY, inlineChildren, statementDef } from '../knowledge/attlsKeywords';
+import type { AttlsParamDef } from '../knowledge/attlsKeywords';
 
 export interface Token {
   text: string;
   range: Range;
 }
 
+/**
+ * A token whose range objects are made only when someone asks: most tokens of a large policy are
+ * never reported, and four objects per token made garbage collection the biggest cost of a check.
+ */
+class LineToken implements Token {
+  private cached: Range | undefined;
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get range(): Range {
+    return (this.cached ??= rangeOf(this.line, this.start, this.end));
+  }
+}
+
 export interface ParamNode {
   kind: 'param';
   keyword: Token;
+  /** The keyword in lower case, computed once: keywords are case-insensitive. */
+  key: string;
+  /** Cache of the parameter's reference definition (null: unknown here); see model.paramDefFor. */
+  def?: AttlsParamDef | null;
   values: Token[];
   parent: BlockNode | undefined;
   range: Range;
@@ -72,7 +94,7 @@ export function tokenizeLine(lineText: string, line: number): { tokens: Token[];
       return { tokens, comment: { line, text: lineText.slice(i + 1), range: rangeOf(line, i, n) } };
     }
     if (c === 123 /* { */ || c === 125 /* } */) {
-      tokens.push({ text: lineText[i], range: rangeOf(line, i, i + 1) });
+      tokens.push(new LineToken(lineText[i], line, i, i + 1));
       i++;
       continue;
     }
@@ -84,7 +106,7 @@ export function tokenizeLine(lineText: string, line: number): { tokens: Token[];
       }
       i++;
     }
-    tokens.push({ text: lineText.slice(start, i), range: rangeOf(line, start, i) });
+    tokens.push(new LineToken(lineText.slice(start, i), line, start, i));
   }
   return { tokens };
 }
@@ -224,9 +246,11 @@ export function parseAttls(text: string | SourceText): AttlsDocument {
       const param: ParamNode = {
         kind: 'param',
         keyword: tok,
+        key: tok.text.toLowerCase(),
+        def: undefined,
         values: tokens.slice(i + 1, j),
         parent,
-        range: spanRange(tok.range, tokens[j - 1].range),
+        range: rangeOf(line, (tok as LineToken).start, (tokens[j - 1] as LineToken).end),
       };
       current().push(param);
       pending = param;

@@ -92,12 +92,26 @@ function buildStatements(): Map<string, AttlsStatementDef> {
 
 export const STATEMENTS: ReadonlyMap<string, AttlsStatementDef> = buildStatements();
 
+// Keywords are case-insensitive, but nearly every file writes them as IBM does: look the exact
+// spelling up first, so the common case allocates no lower-cased copy (a large policy makes
+// millions of these lookups).
+const STATEMENTS_EXACT = new Map<string, AttlsStatementDef>();
+const PARAMS_EXACT = new Map<AttlsStatementDef, Map<string, AttlsParamDef>>();
+for (const def of STATEMENTS.values()) {
+  STATEMENTS_EXACT.set(def.name, def);
+  for (const syn of def.synonyms ?? []) {
+    STATEMENTS_EXACT.set(syn, def);
+  }
+  PARAMS_EXACT.set(def, new Map([...def.params.values()].map((p) => [p.name, p])));
+}
+
 export function statementDef(keyword: string): AttlsStatementDef | undefined {
-  return STATEMENTS.get(keyword.toLowerCase());
+  return STATEMENTS_EXACT.get(keyword) ?? STATEMENTS.get(keyword.toLowerCase());
 }
 
 export function paramDef(statement: string, keyword: string): AttlsParamDef | undefined {
-  return STATEMENTS.get(statement.toLowerCase())?.params.get(keyword.toLowerCase());
+  const def = statementDef(statement);
+  return def ? (PARAMS_EXACT.get(def)!.get(keyword) ?? def.params.get(keyword.toLowerCase())) : undefined;
 }
 
 /** Statements that are never coded inline: they can only stand at the top level of a policy. */

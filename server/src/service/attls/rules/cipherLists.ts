@@ -41,7 +41,7 @@ export function cipherParmsBlocks(model: AttlsModel): readonly BlockNode[] {
 }
 
 export function isKeyword(p: ParamNode, keyword: string): boolean {
-  return p.keyword.text.toLowerCase() === keyword.toLowerCase();
+  return p.key === keyword.toLowerCase();
 }
 
 export interface FourCharOn2Char {

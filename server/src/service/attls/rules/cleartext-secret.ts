@@ -13,7 +13,7 @@ export const cleartextSecret: RuleModule<AttlsModel> = {
       if (p.kind !== 'param' || !p.parent?.statement) {
         return;
       }
-      const kw = p.keyword.text.toLowerCase();
+      const kw = p.key;
       if (kw !== 'keyringpw' && kw !== 'gsk_ldap_user_pw') {
         return;
       }

@@ -9,7 +9,7 @@ export const ctraceCleartext: RuleModule<AttlsModel> = {
   href: href('S6', 'S6'),
   check(model, report) {
     forEachNode(model.doc.nodes, (p) => {
-      if (p.kind !== 'param' || !p.parent?.statement || p.keyword.text.toLowerCase() !== 'ctracecleartext') {
+      if (p.kind !== 'param' || !p.parent?.statement || p.key !== 'ctracecleartext') {
         return;
       }
       const v = p.values[0];

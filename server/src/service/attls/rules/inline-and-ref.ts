@@ -23,7 +23,7 @@ export const inlineAndRef: RuleModule<AttlsModel> = {
         }
         const lower = refName.toLowerCase();
         for (const p of b.children) {
-          if (p.kind !== 'param' || p.keyword.text.toLowerCase() !== lower) {
+          if (p.kind !== 'param' || p.key !== lower) {
             continue;
           }
           report({

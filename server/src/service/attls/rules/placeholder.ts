@@ -27,7 +27,12 @@ export const placeholder: RuleModule<AttlsModel> = {
             message: `'${t.text}'${where(kw)} is an unsubstituted template placeholder: replace it with the real value before installing the policy (Policy Agent would read it literally).`,
             range: t.range,
           });
-        } else if (n.kind === 'param' && CAPS_PLACEHOLDERS.get(t.text) === n.keyword.text.toLowerCase()) {
+        } else if (
+          n.kind === 'param' &&
+          // Look the value up first: lower-casing the keyword per value made long lines quadratic.
+          CAPS_PLACEHOLDERS.has(t.text) &&
+          CAPS_PLACEHOLDERS.get(t.text) === n.key
+        ) {
           report({
             message: `'${t.text}'${where(kw)} looks like the placeholder of a sample policy (pj892031's attls.txt uses 'Keyring RINGID'): write your real key ring ('userid/ringname' or 'ringname'). If your ring really has this name, switch this check off for the line.`,
             range: t.range,

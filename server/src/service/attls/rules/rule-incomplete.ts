@@ -32,7 +32,7 @@ export const ruleIncomplete: RuleModule<AttlsModel> = {
       const have = new Set<string>();
       for (const c of rule.children) {
         if (c.kind === 'param') {
-          have.add(c.keyword.text.toLowerCase());
+          have.add(c.key);
         }
       }
       const missing: string[] = [];

@@ -48,7 +48,7 @@ function byKeyword(rule: BlockNode): ParamsByKeyword {
   const m: ParamsByKeyword = new Map();
   for (const c of rule.children) {
     if (c.kind === 'param') {
-      const k = c.keyword.text.toLowerCase();
+      const k = c.key;
       const list = m.get(k) ?? [];
       list.push(c);
       m.set(k, list);
@@ -167,9 +167,7 @@ function read(rule: BlockNode): RuleConds | undefined {
   if (dir.length !== 1) {
     return undefined;
   }
-  const comparable = rule.children.every(
-    (c) => c.kind === 'param' && KNOWN_PARAMS.has(c.keyword.text.toLowerCase()),
-  );
+  const comparable = rule.children.every((c) => c.kind === 'param' && KNOWN_PARAMS.has(c.key));
   const conds = [
     condition(params, 'Direction', [], direction),
     condition(params, 'LocalPortRange', ['LocalPortRangeRef', 'LocalPortGroupRef'], port),

@@ -10,7 +10,7 @@ export const traceVerbose: RuleModule<AttlsModel> = {
   href: href('S27', 'S27'),
   check(model, report) {
     forEachNode(model.doc.nodes, (p) => {
-      if (p.kind !== 'param' || !p.parent?.statement || p.keyword.text.toLowerCase() !== 'trace') {
+      if (p.kind !== 'param' || !p.parent?.statement || p.key !== 'trace') {
         return;
       }
       const v = p.values[0];

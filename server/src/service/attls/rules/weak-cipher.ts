@@ -28,7 +28,17 @@ const WEAK_PARTS: readonly [RegExp, string][] = [
   [/MD5/, 'MD5'],
 ];
 
+// 90 suites, but a large policy names them hundreds of thousands of times: judge each suite once.
+const judged = new Map<CipherSuiteDef, string | undefined>();
+
 function weakness(suite: CipherSuiteDef): string | undefined {
+  if (!judged.has(suite)) {
+    judged.set(suite, judge(suite));
+  }
+  return judged.get(suite);
+}
+
+function judge(suite: CipherSuiteDef): string | undefined {
   const name = suite.name.toUpperCase();
   const parts = WEAK_PARTS.filter(([re]) => re.test(name)).map(([, why]) => why);
   if (parts.length) {

@@ -16,12 +16,12 @@ export const RULE_CATALOGUE: readonly CatalogueEntry[] = [
   {
     "id": "attls/unknown-keyword",
     "severity": "error",
-    "description": "unknown statement or parameter, or a parameter in a statement that does not allow it; suggest the nearest keyword"
+    "description": "unknown statement or parameter, or a parameter in a statement that does not allow it; suggest the nearest keyword (warning: an environment-level parameter coded in TTLSConnectionAdvancedParms, whose list is only partly documented; an unknown block in a Policy Agent main file)"
   },
   {
     "id": "attls/bad-value",
     "severity": "error",
-    "description": "value outside the parameter's type/enumeration/range; name > 32 chars; Keyring > 1023; KeyringPw > 128; Priority outside 1–2000000000"
+    "description": "value outside the parameter's type/enumeration/range; name > 32 chars; Keyring > 1023; KeyringPw > 128; Priority outside 1–2000000000 (warning: a bare number where an address belongs, a parameter whose values are uncertain; information: `CertificateLabel` with no value)"
   },
   {
     "id": "attls/unresolved-ref",
@@ -161,7 +161,7 @@ export const RULE_CATALOGUE: readonly CatalogueEntry[] = [
   {
     "id": "attls/pagent-image",
     "severity": "error",
-    "description": "pagent main file: TcpImage path points at a policy instead of an image file; TTLSConfig ignored (§1, §3)"
+    "description": "pagent main file: TcpImage path points at a policy instead of an image file; TTLSConfig ignored (§1, §3) (warning: several TTLSConfig, the last wins; a TcpImage path that is a policy file judged by its name)"
   },
   {
     "id": "racf/syntax",

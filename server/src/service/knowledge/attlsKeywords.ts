@@ -32,17 +32,9 @@ export interface AttlsStatementDef {
 interface RawParam extends Omit<AttlsParamDef, 'name' | 'default'> {
   default?: string | number;
 }
-interface RawStatement {
-  file?: string;
-  form?: string;
-  notes?: string;
-  source?: string;
-  uncertain?: boolean;
-  synonyms?: string[];
-  nameRequired?: boolean | string;
-  contains?: string[];
+type RawStatement = Omit<AttlsStatementDef, 'name' | 'params' | 'lineStatement'> & {
   parameters?: Record<string, RawParam>;
-}
+};
 
 export const ATTLS_SOURCES: Record<string, string> = reference.sources as Record<string, string>;
 

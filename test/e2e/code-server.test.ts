@@ -198,6 +198,28 @@ test(
 );
 
 test(
+  'a shipped example shows the TLS 1.3 + FIPS field failure, and no check fails internally',
+  { timeout: 3 * 60_000 },
+  async () => {
+    try {
+      await quickOpen('tls13-fips.ttls');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'attls/tls13-fips-unsupported' }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: 'attls/fips-chacha20' }).first().waitFor({ timeout: 30_000 });
+      const texts = await problemRows();
+      assert.ok(texts.some((t) => /dies silently after ServerHello/.test(t)));
+      assert.ok(
+        !texts.some((t) => /failed on this file/.test(t)),
+        `a check crashed: ${JSON.stringify(texts)}`,
+      );
+      await shoot('e2e-code-server-example.png');
+    } catch (e) {
+      await explain(e, 'e2e-code-server-example-fail.png');
+    }
+  },
+);
+
+test(
   'a file without extension is recognised as AT-TLS from its content',
   { timeout: 3 * 60_000 },
   async () => {

@@ -2,7 +2,7 @@
 // as a read-only virtual document, so the client stays free of any AT-TLS knowledge.
 import * as vscode from 'vscode';
 import type { EffectivePolicyParams, EffectivePolicyResult } from '../../server/src/protocol';
-import { EffectivePolicyRequest } from '../../server/src/protocol';
+import { EFFECTIVE_POLICY_METHOD } from '../../server/src/protocol';
 import type { ServerController } from './server';
 
 export const EFFECTIVE_SCHEME = 'zos-tls-effective';
@@ -44,7 +44,7 @@ class EffectivePolicyProvider implements vscode.TextDocumentContentProvider, vsc
     // By method name: the RequestType object comes from the top-level vscode-jsonrpc, the client's
     // from its own nested copy, and TypeScript rejects the mix although the wire format is the same.
     const result = await client.sendRequest<EffectivePolicyResult | null>(
-      EffectivePolicyRequest.method,
+      EFFECTIVE_POLICY_METHOD,
       params,
       token,
     );

@@ -34,7 +34,8 @@ import {
   RenameRequest,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
-import { EffectivePolicyRequest } from '../../server/src/protocol';
+import type { EffectivePolicyResult } from '../../server/src/protocol';
+import { EFFECTIVE_POLICY_METHOD } from '../../server/src/protocol';
 import { decodeIbm1047 } from '../../server/src/service/text/decode';
 import type { Session } from './client';
 import { CLIENT_CAPABILITIES, startSession } from './client';
@@ -330,12 +331,14 @@ describe('LSP over stdio: an AT-TLS policy', HANG_GUARD, () => {
   });
 
   test('zosTls/effectivePolicy returns the policy as text; null for other documents', async () => {
-    const result = await s.connection.sendRequest(EffectivePolicyRequest, { uri: POLICY_URI });
+    const result = await s.connection.sendRequest<EffectivePolicyResult | null>(EFFECTIVE_POLICY_METHOD, {
+      uri: POLICY_URI,
+    });
     assert.ok(result && typeof result.text === 'string');
     assert.match(result.text, /webServer/);
     assert.match(result.text, /batchServer/);
     assert.equal(
-      await s.connection.sendRequest(EffectivePolicyRequest, { uri: 'file:///not/open.attls' }),
+      await s.connection.sendRequest(EFFECTIVE_POLICY_METHOD, { uri: 'file:///not/open.attls' }),
       null,
     );
   });

@@ -1,11 +1,18 @@
 // zosTls/effectivePolicy: the policy as Policy Agent would install it, for the client's read-only view.
 import type { Connection } from 'vscode-languageserver';
 import type { LanguageService } from '../service';
-import type { EffectivePolicyResult } from '../protocol/requests';
-import { EffectivePolicyRequest } from '../protocol/requests';
+import { RequestType } from 'vscode-languageserver/node';
+import type { EffectivePolicyParams, EffectivePolicyResult } from '../protocol/requests';
+import { EFFECTIVE_POLICY_METHOD } from '../protocol/requests';
 import type { Documents } from './documents';
 import { inputOf } from './documents';
 import type { SettingsStore } from './settings';
+
+export const EffectivePolicyRequest = new RequestType<
+  EffectivePolicyParams,
+  EffectivePolicyResult | null,
+  void
+>(EFFECTIVE_POLICY_METHOD);
 import { toAnalyzeOptions } from './settings';
 import { runSafeAsync } from './runSafe';
 

@@ -1,5 +1,5 @@
-// Custom requests between the client and the server.
-import { RequestType } from 'vscode-languageserver-protocol';
+// Custom requests between the client and the server. Plain names and types only: the client bundles
+// this folder, and importing a JSON-RPC library here put a second copy of it in the client.
 
 export interface EffectivePolicyParams {
   uri: string;
@@ -11,8 +11,4 @@ export interface EffectivePolicyResult {
 }
 
 /** The effective policy of an open AT-TLS document; null when the document is not AT-TLS or not open. */
-export const EffectivePolicyRequest = new RequestType<
-  EffectivePolicyParams,
-  EffectivePolicyResult | null,
-  void
->('zosTls/effectivePolicy');
+export const EFFECTIVE_POLICY_METHOD = 'zosTls/effectivePolicy';

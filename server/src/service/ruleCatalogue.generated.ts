@@ -191,7 +191,7 @@ export const RULE_CATALOGUE: readonly CatalogueEntry[] = [
   {
     "id": "racf/bad-value",
     "severity": "error",
-    "description": "value of the wrong form: label > 32, date not ccyy-mm-dd or invalid, bad IP in ALTNAME, AT/ONLYAT on RACDCERT, CERTAUTH/SITE ring owner, CONNECT without RING/LABEL"
+    "description": "value of the wrong form: label > 32, date not ccyy-mm-dd or invalid, bad IP in ALTNAME, AT/ONLYAT on RACDCERT, CERTAUTH/SITE ring owner, CONNECT without RING/LABEL (warning: a `ccyy/mm/dd` date, the slash form IBM samples use, whose acceptance is unverified)"
   },
   {
     "id": "racf/key-size",

@@ -12,7 +12,7 @@ import {
   racdcertFunction,
   sourceUrl,
 } from '../../knowledge/racfKeywords';
-import { nearest } from '../../attls/rules/structuralHelpers';
+import { nearest } from '../../text/suggest';
 
 export { nearest };
 

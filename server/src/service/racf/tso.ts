@@ -509,6 +509,13 @@ class Parser {
         scan = nextScan;
         continue;
       }
+      // A REXX command is one string however many source lines its literals span: the exec joins
+      // them before TSO sees them, so there is no continuation character to look for.
+      if (this.stream.kind === 'rexx-literal' && i + 1 < this.segs.length) {
+        i = i + 1;
+        scan = scanSegment(this.segs[i], i, draft.quote, false);
+        continue;
+      }
       // No continuation character: the command ends here, unless this is plainly a command spread
       // over lines with the continuation forgotten (documentation listings, reference §1.2).
       const next = i + 1;

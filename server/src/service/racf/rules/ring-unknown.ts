@@ -1,0 +1,94 @@
+// racf/ring-unknown — evidence: racdcert-reference §3.4 ("The ring must exist", IRRD114I), §2 (ring
+// names are case-sensitive), §11 connect-unknown-ring (IBM IzODA SparkCluserRing vs
+// SparkClusterRing; mq-zos ring added for user1 but connected for SYSPROG). One finding per ring
+// and owner, at its first use: every later use has the same cause.
+import type { Fix, RelatedInfo } from '../../types';
+import type { RuleModule } from '../../rules';
+import type { ConnectionEffect, NameRef, RacfModel, RacfOwner, RingUseEffect } from '../model';
+import { mayBeSameName, mayBeSameOwner, sameOwner } from '../model';
+import { href, nearest } from './commandHelpers';
+import { insertBeforeEdit, lineOf, ownerOperand, ownerPhrase, renameFix } from './crossHelpers';
+
+type Use = (ConnectionEffect | RingUseEffect) & { ring: NameRef };
+
+export const ringUnknown: RuleModule<RacfModel> = {
+  id: 'racf/ring-unknown',
+  href: href('R5'),
+  check(model, report) {
+    const uses = [...model.connections, ...model.ringUses.filter((u) => u.kind !== 'delring')]
+      .filter((u): u is Use => u.ring !== undefined && !u.ring.symbolic && u.ring.text !== '*')
+      .sort((a, b) => a.index - b.index);
+    const rings = model.rings.filter((r) => r.name !== undefined);
+    const reported: { owner: RacfOwner; name: string; related: RelatedInfo[] }[] = [];
+    for (const use of uses) {
+      const owner = use.ringOwner;
+      const mine = rings.filter((r) => mayBeSameOwner(r.owner, owner));
+      if (mine.some((r) => r.index < use.index && mayBeSameName(r.name!, use.ring))) {
+        continue;
+      }
+      const seen = reported.find((r) => sameOwner(r.owner, owner) && r.name === use.ring.text);
+      if (seen) {
+        seen.related.push({ range: use.ring.range, message: `also used here (line ${lineOf(use.command)})` });
+        continue;
+      }
+      const related: RelatedInfo[] = [];
+      reported.push({ owner, name: use.ring.text, related });
+      const later = mine.find((r) => r.index > use.index && mayBeSameName(r.name!, use.ring));
+      const caseOnly = mine.find(
+        (r) =>
+          r.index < use.index &&
+          !r.name!.symbolic &&
+          r.name!.text.toLowerCase() === use.ring.text.toLowerCase(),
+      );
+      const otherOwner = rings.find(
+        (r) => !mayBeSameOwner(r.owner, owner) && !r.name!.symbolic && r.name!.text === use.ring.text,
+      );
+      const similar = caseOnly
+        ? []
+        : nearest(
+            use.ring.text,
+            mine.filter((r) => r.index < use.index && !r.name!.symbolic).map((r) => r.name!.text),
+          );
+      const fixes: Fix[] = [];
+      const who = ownerPhrase(owner);
+      let detail: string;
+      if (caseOnly) {
+        detail = ` The ring ${caseOnly.name!.text} is added on line ${lineOf(caseOnly.command)}: ring names are case-sensitive, so write ${caseOnly.name!.text}.`;
+        fixes.push(renameFix(model, use.ring, caseOnly.name!.text, `Change to ${caseOnly.name!.text}`, true));
+      } else if (later) {
+        detail = ` It is added only later, on line ${lineOf(later.command)}: move that ADDRING before this command.`;
+      } else if (otherOwner) {
+        detail = ` A ring of that name is added for ${ownerPhrase(otherOwner.owner)} on line ${lineOf(otherOwner.command)}: a ring belongs to one user, so check the ID(...) of this command.`;
+      } else {
+        detail = similar.length
+          ? ` Did you mean ${similar.join(' or ')}?`
+          : ' It may already exist in RACF (added by another job): check with RACDCERT LISTRING, and if it does, ignore this; otherwise add it with RACDCERT ADDRING first.';
+        similar.forEach((n) =>
+          fixes.push(renameFix(model, use.ring, n, `Change to ${n}`, similar.length === 1)),
+        );
+      }
+      if (
+        use.kind === 'connect' &&
+        !caseOnly &&
+        !later &&
+        owner.kind !== 'CERTAUTH' &&
+        owner.kind !== 'SITE'
+      ) {
+        const add = `RACDCERT ADDRING(${use.ring.text})${owner.kind === 'ID' ? ' ' + ownerOperand(owner) : ''}`;
+        fixes.push({
+          title: `Add '${add}' before this command`,
+          edits: [insertBeforeEdit(model, use.command, [add])],
+        });
+      }
+      const verb = use.kind === 'connect' ? 'CONNECT' : use.kind === 'remove' ? 'REMOVE' : 'LISTRING';
+      report({
+        message:
+          `${verb} names the key ring ${use.ring.text} of ${who}, but no RACDCERT ADDRING before it in this file adds that ring for that owner. ` +
+          `RACF rejects the command if the ring does not exist (IRRD114I).${detail}`,
+        range: use.ring.range,
+        ...(fixes.length ? { fixes } : {}),
+        related,
+      });
+    }
+  },
+};

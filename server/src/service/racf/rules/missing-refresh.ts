@@ -57,12 +57,10 @@ export const missingRefresh: RuleModule<RacfModel> = {
             r.classes.some((c) => c.text === cls) &&
             runsAfter(r.command, first.command),
         );
-        const related: RelatedInfo[] = needs
-          .slice(1)
-          .map((n) => ({
-            range: commandRange(n.command),
-            message: `${n.what} (line ${lineOf(n.command)}) is not refreshed either`,
-          }));
+        const related: RelatedInfo[] = needs.slice(1).map((n) => ({
+          range: commandRange(n.command),
+          message: `${n.what} (line ${lineOf(n.command)}) is not refreshed either`,
+        }));
         const one = refreshCommand([cls]);
         const fixes = [
           {

@@ -2,7 +2,7 @@
 // the server, so the two never disagree.
 
 /** Language ids the extension contributes and the server checks. */
-export const LANGUAGE_IDS = ['attls'] as const;
+export const LANGUAGE_IDS = ['attls', 'racf', 'jcl', 'rexx'] as const;
 export type ZosTlsLanguageId = (typeof LANGUAGE_IDS)[number];
 
 /** Schemes of local files, new editors, and Zowe Explorer's data set and z/OS UNIX file providers. */

@@ -31,6 +31,9 @@ import {
 } from './attls/navigation';
 import { renderEffectivePolicy } from './attls/effectivePolicy';
 import { codeActionsFor } from './codeActions';
+import type { RacfAnalysis } from './racf/analyze';
+import { analyzeRacf } from './racf/analyze';
+import type { RacfLanguage } from './racf/model';
 
 export * from './types';
 export * from './features';
@@ -47,6 +50,7 @@ export interface Analysis {
   language: LanguageId | undefined;
   findings: Finding[];
   attls?: AttlsAnalysis;
+  racf?: RacfAnalysis;
 }
 
 interface CacheEntry {
@@ -72,8 +76,14 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+const OUR_LANGUAGES: ReadonlySet<string> = new Set(['attls', 'racf', 'jcl', 'rexx']);
+
 function normalizeLanguage(id: string | undefined): LanguageId | undefined {
-  return id === 'attls' ? 'attls' : undefined;
+  return id !== undefined && OUR_LANGUAGES.has(id) ? (id as LanguageId) : undefined;
+}
+
+function isRacfLanguage(id: LanguageId | undefined): id is RacfLanguage {
+  return id === 'racf' || id === 'jcl' || id === 'rexx';
 }
 
 export function createLanguageService(): LanguageService {
@@ -135,6 +145,10 @@ export function createLanguageService(): LanguageService {
       const attls = analyzeAttls(text, options);
       return { language, findings: [...extra, ...attls.findings], attls };
     }
+    if (isRacfLanguage(language)) {
+      const racf = analyzeRacf(text, language, options);
+      return { language, findings: [...extra, ...racf.findings], racf };
+    }
     return { language, findings: extra };
   };
 
@@ -184,11 +198,16 @@ export function createLanguageService(): LanguageService {
       const language = languageOf(input);
       const lines = input.text.split(/\r?\n|\r/);
       return codeActionsFor(input.uri, findings, range, (rule, line) => {
-        if (language !== 'attls') {
+        const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
+        if (language === 'attls') {
+          return { line, text: `${indent}# zos-tls-disable-next-line ${rule}\n` };
+        }
+        if (!isRacfLanguage(language) || continuesFromAbove(lines, line, language)) {
           return undefined;
         }
-        const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
-        return { line, text: `${indent}# zos-tls-disable-next-line ${rule}\n` };
+        // A TSO/REXX comment line, never in column 1: in JCL in-stream data a '/*' there would end
+        // the data (racf/stream-delimiter).
+        return { line, text: `${indent || ' '}/* zos-tls-disable-next-line ${rule} */\n` };
       });
     },
     effectivePolicy: (input, options) =>
@@ -197,4 +216,20 @@ export function createLanguageService(): LanguageService {
       cache.delete(uri);
     },
   };
+}
+
+/**
+ * True when the line above continues into this one (TSO '-'/'+', a REXX trailing comma): a
+ * comment line put between them would end the command, so no disable comment is offered there.
+ */
+function continuesFromAbove(lines: readonly string[], line: number, language: RacfLanguage): boolean {
+  if (line === 0) {
+    return false;
+  }
+  let above = lines[line - 1] ?? '';
+  if (language === 'jcl' && above.length > 72) {
+    above = above.slice(0, 72);
+  }
+  above = above.replace(/\/\*.*?\*\/\s*$/, '').trimEnd();
+  return language === 'rexx' ? above.endsWith(',') : /[-+]$/.test(above);
 }

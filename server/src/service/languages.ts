@@ -1,6 +1,8 @@
 // Which of our languages a document is, from its name (path, data set name, member) and content.
 // Documents from Zowe Explorer arrive without an extension: zowe-ds:/…/SYS1.TCPPARMS(TTLSPOL).
 
+import { detectRacfLanguage } from './racf/detect';
+
 export type LanguageId = 'attls' | 'racf' | 'jcl' | 'rexx' | 'xml';
 
 const ATTLS_NAME = /\.(attls|ttls)$|pagent[^/\\]*\.conf$|ttls[^/\\]*\.conf$/i;
@@ -18,11 +20,9 @@ export function detectLanguage(name: string, text: string | undefined): Language
   if (ATTLS_NAME.test(base) || ATTLS_MEMBER.test(base) || ATTLS_MEMBER_PATH.test(base)) {
     return 'attls';
   }
-  if (text !== undefined) {
-    const head = text.slice(0, 65536);
-    if (ATTLS_CONTENT.test(head) || PAGENT_MAIN_CONTENT.test(head)) {
-      return 'attls';
-    }
+  const head = text?.slice(0, 65536);
+  if (head !== undefined && (ATTLS_CONTENT.test(head) || PAGENT_MAIN_CONTENT.test(head))) {
+    return 'attls';
   }
-  return undefined;
+  return detectRacfLanguage(base, head ?? '');
 }

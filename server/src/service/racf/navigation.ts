@@ -1,0 +1,217 @@
+// Go to definition, references, outline and folding for RACF command documents. A label or ring
+// name means one certificate or ring only together with its owner, and RACF compares the text
+// exactly (labels and ring names are case-sensitive), so a use leads to the WITHLABEL, ALTER
+// NEWLABEL or ADDRING of the same owner with the same text. The outline of a JCL job is its steps
+// (step name, program) with the commands of their SYSTSIN streams inside.
+import type { DocumentSymbolResult, FoldingRangeResult, Position, Range, SymbolKindName } from '../features';
+import type { TsoCommand } from './ast';
+import type { RacfAnalysis } from './analyze';
+import type { RacfModel } from './model';
+import type { JclStep } from './jcl';
+import { parseJcl } from './jcl';
+import { nameAt, nameOccurrences, sameName } from './cursor';
+import { racdcertCall, singleValue, top, valueText } from './rules/commandHelpers';
+
+/** The WITHLABEL / ALTER NEWLABEL / ADDRING that creates the label or ring at `pos`. */
+export function racfDefinition(a: RacfAnalysis, pos: Position): Range[] {
+  const all = nameOccurrences(a.model);
+  const at = nameAt(a.model, pos, all);
+  if (!at) {
+    return [];
+  }
+  if (at.declaration) {
+    return [at.ref.range];
+  }
+  return all.filter((o) => o.declaration && sameName(o, at)).map((o) => o.ref.range);
+}
+
+/** Every place the label or ring at `pos` is created or used, in document order. */
+export function racfReferences(a: RacfAnalysis, pos: Position, includeDeclaration: boolean): Range[] {
+  const all = nameOccurrences(a.model);
+  const at = nameAt(a.model, pos, all);
+  if (!at) {
+    return [];
+  }
+  const same = at.ref.symbolic ? [at] : all.filter((o) => sameName(o, at));
+  return same
+    .filter((o) => includeDeclaration || !o.declaration)
+    .map((o) => o.ref.range)
+    .sort((x, y) => x.start.line - y.start.line || x.start.character - y.start.character);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outline
+
+const quote = (label: string): string => `'${label.replace(/'/g, "''")}'`;
+
+function text(v: ReturnType<typeof singleValue>): string | undefined {
+  return v ? valueText(v) : undefined;
+}
+
+/** `RACDCERT GENCERT 'label'`, `RACDCERT ADDRING ring`, `SETROPTS REFRESH`, `PERMIT profile`. */
+function commandSymbolName(model: RacfModel, cmd: TsoCommand): { name: string; detail?: string } {
+  const written = cmd.name.text.toUpperCase();
+  switch (cmd.canonicalName) {
+    case 'RACDCERT': {
+      const call = racdcertCall(cmd);
+      if (!call) {
+        return { name: 'RACDCERT' };
+      }
+      const fn = call.fn.name;
+      const effect = model.effects.find((e) => e.command === cmd);
+      let what: string | undefined;
+      let detail: string | undefined;
+      if (effect?.kind === 'certificate') {
+        what = effect.label ? quote(effect.label.text) : undefined;
+        detail = effect.key
+          ? `${effect.key.keyword}${effect.key.size ? ` ${effect.key.size}` : ''}`
+          : undefined;
+      } else if (effect?.kind === 'ring' || effect?.kind === 'delring' || effect?.kind === 'listring') {
+        what = effect.kind === 'ring' ? effect.name?.text : effect.ring?.text;
+      } else if (effect?.kind === 'connect' || effect?.kind === 'remove') {
+        what = effect.label ? quote(effect.label.text) : undefined;
+        detail = effect.ring
+          ? `${effect.kind === 'connect' ? 'to' : 'from'} ring ${effect.ring.text}`
+          : undefined;
+      } else if (effect?.kind === 'relabel') {
+        what = effect.from ? quote(effect.from.text) : undefined;
+        detail = `new label ${quote(effect.label.text)}`;
+      } else if (effect?.kind === 'delete') {
+        what = effect.label ? quote(effect.label.text) : undefined;
+      } else if (call.fnOperand) {
+        const label = call.fnOperand.values.find((v) => v.kind === 'operand' && v.keyword.upper === 'LABEL');
+        what = label?.kind === 'operand' ? text(singleValue(label)) : undefined;
+        what = what !== undefined ? quote(what) : undefined;
+      }
+      const id = top(call, 'ID');
+      const owner = id ? text(singleValue(id)) : undefined;
+      const ownerPart = owner
+        ? `ID(${owner})`
+        : call.operands.some((o) => o.name === 'CERTAUTH')
+          ? 'CERTAUTH'
+          : call.operands.some((o) => o.name === 'SITE')
+            ? 'SITE'
+            : undefined;
+      return {
+        name: `RACDCERT ${fn}${what ? ` ${what}` : ''}`,
+        detail: [ownerPart, detail].filter(Boolean).join(' · ') || undefined,
+      };
+    }
+    case 'SETROPTS': {
+      const refresh = model.refreshes.find((r) => r.command === cmd);
+      if (refresh) {
+        return {
+          name: refresh.refresh ? 'SETROPTS REFRESH' : 'SETROPTS RACLIST',
+          detail: `RACLIST(${refresh.classes.map((c) => c.text).join(' ')})`,
+        };
+      }
+      return { name: 'SETROPTS', detail: cmd.operands.map((o) => o.keyword.upper).join(' ') || undefined };
+    }
+    case 'PERMIT': {
+      const p = model.permits.find((e) => e.command === cmd);
+      const parts = [
+        p?.class ? `CLASS(${p.class})` : undefined,
+        p?.ids.length ? `ID(${p.ids.map((i) => i.text).join(' ')})` : undefined,
+        p?.access ? `ACCESS(${p.access})` : undefined,
+        p?.delete ? 'DELETE' : undefined,
+      ];
+      return {
+        name: `PERMIT${p?.profile ? ` ${p.profile.text}` : ''}`,
+        detail: parts.filter(Boolean).join(' ') || undefined,
+      };
+    }
+    case 'RDEFINE':
+    case 'RALTER':
+    case 'RLIST':
+    case 'RDELETE': {
+      const r = model.resources.find((e) => e.command === cmd);
+      return {
+        name: [cmd.canonicalName, r?.class, r?.profile?.text].filter(Boolean).join(' '),
+      };
+    }
+    default:
+      return { name: written };
+  }
+}
+
+function commandKind(cmd: TsoCommand): SymbolKindName {
+  return cmd.canonicalName === 'RACDCERT' ? 'object' : cmd.canonicalName ? 'key' : 'field';
+}
+
+function commandSymbol(model: RacfModel, cmd: TsoCommand): DocumentSymbolResult {
+  const { name, detail } = commandSymbolName(model, cmd);
+  return {
+    name,
+    ...(detail ? { detail } : {}),
+    kind: commandKind(cmd),
+    range: cmd.range,
+    selectionRange: cmd.name.range,
+    children: [],
+  };
+}
+
+function stepSymbol(step: JclStep, commands: TsoCommand[], model: RacfModel): DocumentSymbolResult {
+  const st = step.statement;
+  // The step runs from its EXEC statement to the last of its DD statements and in-stream data.
+  let endLine = st.endLine;
+  for (const dd of step.dds) {
+    endLine = Math.max(endLine, dd.statement.endLine);
+    const data = dd.instream;
+    if (data) {
+      endLine = Math.max(endLine, data.delimiterLine ?? data.endLine - 1);
+    }
+  }
+  for (const c of commands) {
+    endLine = Math.max(endLine, c.range.end.line);
+  }
+  const end = model.source.lineEnd(Math.min(endLine, model.source.lineCount - 1));
+  return {
+    name: step.name || '(unnamed step)',
+    detail: step.program ? `PGM=${step.program}` : undefined,
+    kind: 'namespace',
+    range: {
+      start: st.range.start,
+      end: end.line === st.range.end.line && end.character < st.range.end.character ? st.range.end : end,
+    },
+    selectionRange: st.nameRange ?? st.opRange,
+    children: commands.map((c) => commandSymbol(model, c)),
+  };
+}
+
+export function racfSymbols(a: RacfAnalysis): DocumentSymbolResult[] {
+  const model = a.model;
+  if (model.language !== 'jcl') {
+    return model.commands.map((c) => commandSymbol(model, c));
+  }
+  const job = parseJcl(model.source);
+  const placed = new Set<TsoCommand>();
+  const out: DocumentSymbolResult[] = [];
+  for (const step of job.steps) {
+    const line = step.statement.range.start.line;
+    const commands = model.commands.filter((c) => c.stream.step?.range.start.line === line);
+    commands.forEach((c) => placed.add(c));
+    out.push(stepSymbol(step, commands, model));
+  }
+  // Commands whose step the JCL reader could not name stay visible at the top level.
+  for (const c of model.commands) {
+    if (!placed.has(c)) {
+      out.push(commandSymbol(model, c));
+    }
+  }
+  return out.sort((x, y) => x.range.start.line - y.range.start.line);
+}
+
+export function racfFolding(a: RacfAnalysis): FoldingRangeResult[] {
+  const out: FoldingRangeResult[] = [];
+  const symbols = racfSymbols(a);
+  const visit = (list: readonly DocumentSymbolResult[]): void => {
+    for (const s of list) {
+      if (s.range.end.line > s.range.start.line) {
+        out.push({ startLine: s.range.start.line, endLine: s.range.end.line });
+      }
+      visit(s.children);
+    }
+  };
+  visit(symbols);
+  return out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+}

@@ -368,7 +368,8 @@ export function nameOccurrences(model: RacfModel): NameOccurrence[] {
     o: Omit<NameOccurrence, 'index' | 'command'> & { command: TsoCommand; index: number },
   ): void => {
     const key = `${o.kind}:${o.ref.range.start.line}:${o.ref.range.start.character}`;
-    if (!seen.has(key)) {
+    // LISTRING(*) names every ring of the owner, not a ring called '*'.
+    if (!seen.has(key) && !(o.kind === 'ring' && o.ref.text === '*')) {
       seen.add(key);
       out.push(o);
     }

@@ -170,3 +170,9 @@ test('REXX and plain outlines: the commands', () => {
   ]);
   assert.deepEqual(racfFolding(rexx), []);
 });
+
+test("LISTRING(*) is no ring called '*'", () => {
+  const a = analyze('RACDCERT ID(A) ADDRING(*)\nRACDCERT ID(A) LISTRING(*)', 'racf');
+  assert.deepEqual(racfDefinition(a, at(1, 24)), []);
+  assert.deepEqual(racfReferences(a, at(1, 24), true), []);
+});

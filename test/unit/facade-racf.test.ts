@@ -87,3 +87,23 @@ test('no disable comment is offered on a continuation line, where it would end t
     'the size fix is still offered',
   );
 });
+
+test('hover, completion, definition and outline reach the RACF features through the facade', () => {
+  const s = createLanguageService();
+  const text = [
+    "RACDCERT ID(TCPIP) GENCERT SUBJECTSDN(CN('web')) NISTECC SIZE(512) WITHLABEL('Web')",
+    'RACDCERT ID(TCPIP) ADDRING(TTLSRing)',
+    "RACDCERT ID(TCPIP) CONNECT(LABEL('Web') RING(TTLSRing) DEFAULT)",
+    '',
+  ].join('\n');
+  const doc = { uri: 'file:///x/ring.racf', text, version: 1 };
+  const size = s.hover(doc, { line: 0, character: text.indexOf('512') + 1 });
+  assert.match(size?.contents ?? '', /521/);
+  const def = s.definition(doc, { line: 2, character: text.split('\n')[2].indexOf("'Web'") + 2 });
+  assert.equal(def.length, 1);
+  assert.equal(def[0].range.start.line, 0);
+  const symbols = s.symbols(doc);
+  assert.equal(symbols.length, 3);
+  assert.ok(s.complete(doc, { line: 1, character: 0 }).some((c) => c.label.startsWith('RACDCERT')));
+  assert.ok('error' in s.rename(doc, { line: 2, character: 40 }, 'Other'));
+});

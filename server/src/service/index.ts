@@ -33,6 +33,9 @@ import { renderEffectivePolicy } from './attls/effectivePolicy';
 import { codeActionsFor } from './codeActions';
 import type { RacfAnalysis } from './racf/analyze';
 import { analyzeRacf } from './racf/analyze';
+import { racfHover } from './racf/hover';
+import { racfComplete } from './racf/complete';
+import { racfDefinition, racfFolding, racfReferences, racfSymbols } from './racf/navigation';
 import type { RacfLanguage } from './racf/model';
 
 export * from './types';
@@ -152,48 +155,81 @@ export function createLanguageService(): LanguageService {
     return { language, findings: extra };
   };
 
-  const withAttls = <T>(
+  /** Runs the AT-TLS or the RACF version of a feature, whichever language the document is. */
+  const dispatch = <T>(
     input: DocumentInput,
     options: AnalyzeOptions | undefined,
-    f: (a: AttlsAnalysis) => T,
+    attls: (a: AttlsAnalysis) => T,
+    racf: (a: RacfAnalysis) => T,
     none: T,
   ): T => {
     const a = analyze(input, options);
-    return a.attls ? f(a.attls) : none;
+    return a.attls ? attls(a.attls) : a.racf ? racf(a.racf) : none;
   };
+  const here =
+    (input: DocumentInput) =>
+    (ranges: Range[]): Location[] =>
+      ranges.map((range) => ({ uri: input.uri, range }));
 
   return {
     languageOf,
     analyze,
-    hover: (input, pos, options) => withAttls(input, options, (a) => attlsHover(a, pos), undefined),
-    complete: (input, pos, options) => withAttls(input, options, (a) => attlsComplete(a, pos), []),
+    hover: (input, pos, options) =>
+      dispatch(
+        input,
+        options,
+        (a) => attlsHover(a, pos),
+        (a) => racfHover(a, pos),
+        undefined,
+      ),
+    complete: (input, pos, options) =>
+      dispatch(
+        input,
+        options,
+        (a) => attlsComplete(a, pos),
+        (a) => racfComplete(a, pos),
+        [],
+      ),
     definition: (input, pos) =>
-      withAttls(
+      dispatch(
         input,
         undefined,
-        (a) => attlsDefinition(a, pos).map((range) => ({ uri: input.uri, range })),
+        (a) => here(input)(attlsDefinition(a, pos)),
+        (a) => here(input)(racfDefinition(a, pos)),
         [],
       ),
     references: (input, pos, includeDeclaration) =>
-      withAttls(
+      dispatch(
         input,
         undefined,
-        (a) => attlsReferences(a, pos, includeDeclaration).map((range) => ({ uri: input.uri, range })),
+        (a) => here(input)(attlsReferences(a, pos, includeDeclaration)),
+        (a) => here(input)(racfReferences(a, pos, includeDeclaration)),
         [],
       ),
-    prepareRename: (input, pos) => withAttls(input, undefined, (a) => attlsPrepareRename(a, pos), undefined),
+    // Renaming RACF labels and rings would change what exists in RACF, not just this text: not offered.
+    prepareRename: (input, pos) =>
+      dispatch(
+        input,
+        undefined,
+        (a) => attlsPrepareRename(a, pos),
+        () => undefined,
+        undefined,
+      ),
     rename: (input, pos, newName) =>
-      withAttls<WorkspaceEditResult | { error: string }>(
+      dispatch<WorkspaceEditResult | { error: string }>(
         input,
         undefined,
         (a) => {
           const r = attlsRename(a, pos, newName);
           return Array.isArray(r) ? { changes: { [input.uri]: r } } : r;
         },
+        () => ({
+          error: 'RACF labels and ring names are not renamed: they name profiles that exist in RACF.',
+        }),
         { error: 'Nothing to rename here.' },
       ),
-    symbols: (input) => withAttls(input, undefined, (a) => attlsSymbols(a), []),
-    foldingRanges: (input) => withAttls(input, undefined, (a) => attlsFolding(a), []),
+    symbols: (input) => dispatch(input, undefined, attlsSymbols, racfSymbols, []),
+    foldingRanges: (input) => dispatch(input, undefined, attlsFolding, racfFolding, []),
     codeActions: (input, range, findings) => {
       const language = languageOf(input);
       const lines = input.text.split(/\r?\n|\r/);
@@ -211,7 +247,7 @@ export function createLanguageService(): LanguageService {
       });
     },
     effectivePolicy: (input, options) =>
-      withAttls(input, options, (a) => renderEffectivePolicy(a.model), undefined),
+      dispatch(input, options, (a) => renderEffectivePolicy(a.model), () => undefined, undefined),
     forget: (uri) => {
       cache.delete(uri);
     },

@@ -1,9 +1,10 @@
-// Gives the `attls` language to documents VS Code opened as plain text: Zowe Explorer data set
-// members (SYS1.TCPPARMS(TTLSPOL) has no extension) and z/OS UNIX files such as /etc/pagent/TCPIP.policy.
+// Gives our languages to documents VS Code opened as plain text: Zowe Explorer data set members
+// (SYS1.TCPPARMS(TTLSPOL) or a JCL member have no extension) and z/OS UNIX files such as
+// /etc/pagent/TCPIP.policy: `attls` for policies, `jcl`/`rexx`/`racf` for RACF command carriers.
 // The decision itself is the server's detectLanguage (through protocol/), so the editor and the
 // checker never disagree about what an AT-TLS policy is; this file only supplies the name.
 import * as vscode from 'vscode';
-import { DOCUMENT_SCHEMES, detectLanguage } from '../../server/src/protocol';
+import { DOCUMENT_SCHEMES, LANGUAGE_IDS, detectLanguage } from '../../server/src/protocol';
 
 const CANDIDATE_LANGUAGE = 'plaintext';
 /** Untitled editors are re-examined while the user types or pastes, at most this often. */
@@ -42,7 +43,7 @@ export function registerLanguageDetection(
       return;
     }
     const language = detectLanguage(detectionName(document.uri), document.getText());
-    if (language !== 'attls') {
+    if (language === undefined || !(LANGUAGE_IDS as readonly string[]).includes(language)) {
       // An empty untitled editor says nothing yet; it is decided once it has content.
       if (final || document.getText().trim() !== '') {
         decided.add(key);
@@ -52,7 +53,7 @@ export function registerLanguageDetection(
     decided.add(key);
     try {
       await vscode.languages.setTextDocumentLanguage(document, language);
-      log.info(`Detected an AT-TLS policy: ${document.uri.toString(true)}`);
+      log.info(`Detected ${language}: ${document.uri.toString(true)}`);
     } catch (e) {
       log.warn(`Could not set the language of ${document.uri.toString(true)}: ${String(e)}`);
     }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeAttls } from '../../server/src/service/attls/analyze';
 import { ZOS_RELEASES } from '../../server/src/service/types';
@@ -66,4 +66,33 @@ test('the TextMate grammar is generated from the current keyword table', () => {
     encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('the RACF grammars are generated from the current RACDCERT knowledge', () => {
+  const r = spawnSync(process.execPath, [path.join(root, 'syntaxes/build-racf-grammars.mjs'), '--check'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('every file the manifest contributes exists, and the JCL grammar is only injected', () => {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    contributes: {
+      languages: { id: string; configuration?: string }[];
+      grammars: { language?: string; scopeName: string; path: string; injectTo?: string[] }[];
+      snippets: { language: string; path: string }[];
+    };
+  };
+  const c = manifest.contributes;
+  for (const p of [
+    ...c.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
+    ...c.grammars.map((g) => g.path),
+    ...c.snippets.map((s) => s.path),
+  ]) {
+    assert.ok(existsSync(path.join(root, p)), p);
+  }
+  // Other extensions own source.jcl: we only inject into it, never register a JCL grammar.
+  assert.ok(!c.grammars.some((g) => g.language === 'jcl' || g.scopeName === 'source.jcl'));
+  assert.ok(c.grammars.some((g) => g.injectTo?.includes('source.jcl')));
+  assert.deepEqual(c.languages.map((l) => l.id).sort(), ['attls', 'jcl', 'racf', 'rexx']);
 });

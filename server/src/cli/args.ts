@@ -13,6 +13,8 @@ export interface CheckCommand {
   format: OutputFormat;
   release: ZosRelease | undefined;
   rules: Record<string, RuleSetting>;
+  /** The key rings' consumers run System SSL in FIPS mode (racf/fips-key). */
+  fips: boolean;
 }
 
 export type Command =
@@ -23,7 +25,8 @@ const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'informatio
 
 export const USAGE = `Usage: zos-tls check <file|dir>... [options]
 
-Checks z/OS TLS configuration: AT-TLS policies and Policy Agent (pagent) files.
+Checks z/OS TLS configuration: AT-TLS policies and Policy Agent (pagent) files, and the RACDCERT
+and companion RACF commands in JCL batch TSO steps, REXX execs and RACF command files.
 Directories are walked (node_modules, .git and dot-folders are skipped); the language of each
 file is found from its name and content. EBCDIC (IBM-1047) and ISO-8859-1 files are decoded.
 
@@ -32,6 +35,8 @@ Options:
   --zos 2.4|2.5|3.1|3.2        z/OS release the configuration runs on (default: 3.1)
   --rule <id>=<setting>        off|error|warning|information|hint for one rule; repeat it,
                                or separate several with commas (rule ids: docs/rules.md)
+  --fips                       the programs that use the key rings run System SSL in FIPS
+                               mode: report keys FIPS mode cannot use (racf/fips-key)
   -h, --help                   show this help
   -v, --version                print the version
 
@@ -111,7 +116,14 @@ export function parseArgs(argv: readonly string[]): Command {
     };
   }
 
-  const cmd: CheckCommand = { kind: 'check', paths: [], format: 'text', release: undefined, rules: {} };
+  const cmd: CheckCommand = {
+    kind: 'check',
+    paths: [],
+    format: 'text',
+    release: undefined,
+    rules: {},
+    fips: false,
+  };
   let onlyPaths = false;
   while (args.length) {
     const arg = args.shift() as string;
@@ -125,6 +137,14 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    if (name === '--fips') {
+      // A flag: `--fips=true` would read as if `--fips=false` were possible, which it is not.
+      if (eq > 0) {
+        return { kind: 'usage-error', message: `--fips takes no value (got '${arg}')` };
+      }
+      cmd.fips = true;
+      continue;
+    }
     if (name !== '--format' && name !== '--zos' && name !== '--rule') {
       return { kind: 'usage-error', message: `unknown option '${name}'` };
     }

@@ -130,7 +130,7 @@ function checkOne(
     const uri = pathToFileURL(target.absolute).href;
     const analysis = service.analyze(
       { uri, text: decoded.text, languageId: language },
-      { ...(cmd.release ? { release: cmd.release } : {}), rules: cmd.rules },
+      { ...(cmd.release ? { release: cmd.release } : {}), rules: cmd.rules, fips: cmd.fips },
     );
     // The service caches per document for the editor; a CLI run sees each file once.
     service.forget(uri);

@@ -36,7 +36,11 @@ export function parseSettings(
   problems: string[];
 } {
   const problems: string[] = [];
-  const settings: ZosTlsSettings = { zosRelease: base.zosRelease, rules: { ...base.rules } };
+  const settings: ZosTlsSettings = {
+    zosRelease: base.zosRelease,
+    rules: { ...base.rules },
+    ...(base.fips !== undefined ? { fips: base.fips } : {}),
+  };
   if (raw === undefined || raw === null) {
     return { settings, problems };
   }
@@ -78,6 +82,19 @@ export function parseSettings(
       problems.push('zosTls.rules is not an object of rule id → severity; ignored');
     }
   }
+  if ('fips' in raw && raw.fips !== undefined && raw.fips !== null) {
+    // "true"/"false" arrive as strings from hand-written JSON or an environment-driven client config.
+    const f = typeof raw.fips === 'string' ? raw.fips.trim().toLowerCase() : raw.fips;
+    if (typeof f === 'boolean') {
+      settings.fips = f;
+    } else if (f === 'true' || f === 'false') {
+      settings.fips = f === 'true';
+    } else {
+      problems.push(
+        `zosTls.fips ${JSON.stringify(raw.fips)} is not true or false; using ${settings.fips === true}`,
+      );
+    }
+  }
   return { settings, problems };
 }
 
@@ -86,14 +103,14 @@ function sectionOf(options: unknown): unknown {
   if (isRecord(options) && isRecord(options[SETTINGS_SECTION])) {
     return options[SETTINGS_SECTION];
   }
-  if (isRecord(options) && ('zosRelease' in options || 'rules' in options)) {
+  if (isRecord(options) && ('zosRelease' in options || 'rules' in options || 'fips' in options)) {
     return options;
   }
   return undefined;
 }
 
 export function toAnalyzeOptions(s: ZosTlsSettings): AnalyzeOptions {
-  return { release: s.zosRelease, rules: s.rules };
+  return { release: s.zosRelease, rules: s.rules, fips: s.fips === true };
 }
 
 export interface SettingsStore {

@@ -21,6 +21,11 @@ export interface ZosTlsSettings {
   zosRelease: ZosReleaseValue;
   /** Rule id → severity or 'off'. */
   rules: Record<string, RuleSettingValue>;
+  /**
+   * The programs that use the key rings run System SSL in FIPS mode. RACDCERT has no FIPS switch of
+   * its own, so only the user can say so; it turns on racf/fips-key. Absent means false.
+   */
+  fips?: boolean;
 }
 
 /**

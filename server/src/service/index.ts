@@ -96,7 +96,7 @@ export function createLanguageService(): LanguageService {
     normalizeLanguage(input.languageId) ?? detectLanguage(decodeURIComponent(input.uri), input.text);
 
   const analyze = (input: DocumentInput, options: AnalyzeOptions = {}): Analysis => {
-    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${JSON.stringify(options.rules ?? {})}|${input.text.length}`;
+    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${options.fips === true}|${JSON.stringify(options.rules ?? {})}|${input.text.length}`;
     const hit = cache.get(input.uri);
     if (hit && hit.key === key && input.version !== undefined) {
       return hit.analysis;

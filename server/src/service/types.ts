@@ -50,6 +50,8 @@ export interface AnalyzeOptions {
   release?: ZosRelease;
   /** Per-rule severity overrides or 'off', keyed by rule id. */
   rules?: Record<string, RuleSetting>;
+  /** The programs that use the key rings run System SSL in FIPS mode (turns on racf/fips-key). */
+  fips?: boolean;
 }
 
 export function compareRelease(a: ZosRelease, b: ZosRelease): number {

@@ -216,17 +216,17 @@ export const RULE_CATALOGUE: readonly CatalogueEntry[] = [
   {
     "id": "racf/signwith-unknown",
     "severity": "warning",
-    "description": "SIGNWITH names a label no command in the file (or workspace) created for that owner"
+    "description": "SIGNWITH names a label that no command before it in the file, nor any other file of the workspace, creates for that owner (same owner, case-exact label; another job's label satisfies it) (information: nothing suggests a mistake — no case-only or near-miss label, not created only later in the stream — so the label may exist in RACF, created outside the workspace)"
   },
   {
     "id": "racf/ring-unknown",
     "severity": "warning",
-    "description": "CONNECT/REMOVE/LISTRING names a ring no ADDRING created (owner and case-exact name)"
+    "description": "CONNECT/REMOVE/LISTRING names a ring that no ADDRING before it in the file, nor in any other file of the workspace, adds (owner and case-exact name; another job's ring satisfies it) (information: nothing suggests a mistake — no case-only or near-miss name, no other owner's ring of that name in the file, not added only later in the stream — so the ring may exist in RACF, added outside the workspace)"
   },
   {
     "id": "racf/label-unknown",
     "severity": "warning",
-    "description": "CONNECT LABEL that no GENCERT/ADD created for that owner"
+    "description": "CONNECT LABEL that no GENCERT/ADD before it in the file, nor any other file of the workspace, creates for that owner (same owner, case-exact label; another job's label satisfies it) (information: nothing suggests a mistake — no case-only or near-miss label, not created only later in the stream — so the certificate may exist in RACF, created outside the workspace)"
   },
   {
     "id": "racf/missing-refresh",

@@ -8,6 +8,8 @@ import { analyzeRacf } from '../../../server/src/service/racf/analyze';
 import { detectRacfLanguage } from '../../../server/src/service/racf/detect';
 import { RULE_CATALOGUE } from '../../../server/src/service/ruleCatalogue.generated';
 import { RACF_RULES } from '../../../server/src/service/racf/rules';
+import { createRacfWorkspace, racfFactsOf } from '../../../server/src/service/racf/workspaceFacts';
+import type { Finding } from '../../../server/src/service/types';
 
 const today = new Date(2026, 10, 23);
 const rulesAt = (text: string, language: 'jcl' | 'rexx' | 'racf', o = {}): string[] =>
@@ -127,7 +129,7 @@ const EXPECTED: Record<string, [string, string][]> = {
   ],
   'ibm-wsc-mq-zos-saf-keyrings-server-gencert.txt': [
     [
-      'racf/signwith-unknown 6',
+      'racf/signwith-unknown 6 information',
       "SOURCES: SIGNWITH LABEL('SYSPROG') never created (the CA is 'mqwebCertauth')",
     ],
     ['racf/missing-refresh 1', 'the block generates a certificate and refreshes nothing'],
@@ -156,12 +158,12 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['racf/validity 21', 'SOURCES: NOTAFTER in the past'],
     ['racf/password-in-clear 49', 'SOURCES: PASSWORD in clear'],
     [
-      'racf/ring-unknown 35',
-      'SOURCES: ring Liberty.KeyRing created in another job (cross-file; see KNOWN_ISSUES on severity)',
+      'racf/ring-unknown 35 information',
+      'SOURCES: ring Liberty.KeyRing created in another job (cross-file: information, it may exist in RACF)',
     ],
-    ['racf/ring-unknown 38', 'SOURCES: ring zCEE.KeyRing created in another job (cross-file)'],
-    ['racf/label-unknown 30', "SOURCES: 'Liberty CA' created in another job (cross-file)"],
-    ['racf/label-unknown 33', "SOURCES: 'zCEE CA' created in another job (cross-file)"],
+    ['racf/ring-unknown 38 information', 'SOURCES: ring zCEE.KeyRing created in another job (cross-file)'],
+    ['racf/label-unknown 30 information', "SOURCES: 'Liberty CA' created in another job (cross-file)"],
+    ['racf/label-unknown 33 information', "SOURCES: 'zCEE CA' created in another job (cross-file)"],
     ['racf/missing-refresh 7', 'SOURCES: GENCERT without DIGTCERT refresh'],
     [
       'racf/ring-access 42',
@@ -194,8 +196,8 @@ const EXPECTED: Record<string, [string, string][]> = {
   'sunil390-zLearning-cheatsheet-add-to-keyring.txt': [
     ['racf/syntax 11', 'SOURCES: PERMIT ... – en dash continuation'],
     ['racf/syntax 25', 'SOURCES: CONNECT(ID(DB2USR1)) - closes CONNECT early'],
-    ['racf/label-unknown 4', "'IDUG CA CERT' is added nowhere in the notes (may exist in RACF)"],
-    ['racf/label-unknown 7', "'DBC1CERT' is added nowhere in the notes (may exist in RACF)"],
+    ['racf/label-unknown 4 information', "'IDUG CA CERT' is added nowhere in the notes (may exist in RACF)"],
+    ['racf/label-unknown 7 information', "'DBC1CERT' is added nowhere in the notes (may exist in RACF)"],
     ['racf/missing-refresh 1', 'ring changes, no DIGTRING refresh anywhere in the notes'],
     ['racf/missing-refresh 9', 'FACILITY PERMITs, no FACILITY refresh'],
     ['racf/missing-refresh 21', 'ADD, no DIGTCERT refresh'],
@@ -241,7 +243,10 @@ const EXPECTED: Record<string, [string, string][]> = {
   'zeditor01-Z25A-ShopZ-add-trust.txt': [
     ['racf/syntax 4', 'SOURCES: RING((SHOPZ) doubled parenthesis'],
     ['racf/syntax 6', 'SOURCES: RING((SHOPZ) doubled parenthesis'],
-    ['racf/label-unknown 6', "'DIGICERT GLOBAL ROOT CA' is added nowhere in the block (may exist in RACF)"],
+    [
+      'racf/label-unknown 6 information',
+      "'DIGICERT GLOBAL ROOT CA' is added nowhere in the block (may exist in RACF)",
+    ],
     ['racf/missing-refresh 1', 'ring changes, no DIGTRING refresh in the block'],
     ['racf/missing-refresh 3', 'ADD, no DIGTCERT refresh in the block'],
     ['racf/default-on-ca 4', 'SOURCES: DEFAULT on CERTAUTH connects'],
@@ -254,9 +259,12 @@ const EXPECTED: Record<string, [string, string][]> = {
   ],
   'zeditor01-Z25A-ShopZ-zosmf-keyring.txt': [
     ['racf/continuation 5', 'SOURCES: connect split without continuation'],
-    ['racf/label-unknown 3', "'zOSMFCA2' is created by the ShopZ gencert block, another file (cross-file)"],
     [
-      'racf/label-unknown 5',
+      'racf/label-unknown 3 information',
+      "'zOSMFCA2' is created by the ShopZ gencert block, another file (cross-file)",
+    ],
+    [
+      'racf/label-unknown 5 information',
       "'zOSMFServer2' is created by the ShopZ gencert block, another file (cross-file)",
     ],
     ['racf/missing-refresh 1', 'SOURCES: no DIGTRING refresh'],
@@ -276,7 +284,7 @@ const EXPECTED: Record<string, [string, string][]> = {
       'SOURCES: edit-me placeholder CONNECT(SITE | ID(userid) + (invalid until edited)',
     ],
     [
-      'racf/label-unknown 262',
+      'racf/label-unknown 262 information',
       "SOURCES: same edit-me block: LABEL('certlabel') of SITE, a placeholder for an existing certificate",
     ],
   ],
@@ -317,12 +325,6 @@ const KNOWN_ISSUES: { file: string; item: string; reason: string }[] = [
     reason:
       'issue 3 says template placeholders are left unreported; SOURCES lists it as a defect — catalogue owner',
   },
-  {
-    file: 'MQTLS, ShopZ keyring',
-    item: 'cross-file rings and labels: SOURCES says "info at most"',
-    reason:
-      'rules.md gives racf/ring-unknown and racf/label-unknown one severity, warning; until the workspace index lets another job satisfy a reference, they stay warnings whose message says the ring or label may already exist in RACF',
-  },
 ];
 
 test('corpus: every known gap names its file, the missing item and whose decision it is', () => {
@@ -330,6 +332,15 @@ test('corpus: every known gap names its file, the missing item and whose decisio
     assert.ok(k.file && k.item && k.reason.length > 40, k.item);
   }
 });
+
+/** The rules whose severity depends on what the file shows (information when it may exist in RACF). */
+const UNKNOWN_RULES = new Set(['racf/signwith-unknown', 'racf/ring-unknown', 'racf/label-unknown']);
+
+/** "rule line", and the severity for the rules whose severity varies. */
+function corpusKey(f: Finding): string {
+  const key = `${f.rule} ${f.range.start.line + 1}`;
+  return UNKNOWN_RULES.has(f.rule) ? `${key} ${f.severity}` : key;
+}
 
 /** Lines (1-based) on which nothing may be reported: SOURCES.md "must not report" column. */
 const MUST_NOT: Record<string, number[]> = {
@@ -355,7 +366,7 @@ test('corpus: no exception; exactly the expected findings, each justified; nothi
     const language = detectRacfLanguage(f, text);
     assert.ok(language, `${f}: a RACF carrier`);
     const { findings } = analyzeRacf(text, language, { today });
-    const got = findings.map((x) => `${x.rule} ${x.range.start.line + 1}`);
+    const got = findings.map(corpusKey);
     assert.deepEqual(
       [...got].sort(),
       EXPECTED[f].map(([k]) => k).sort(),
@@ -364,6 +375,66 @@ test('corpus: no exception; exactly the expected findings, each justified; nothi
     assert.ok(!findings.some((x) => x.message.includes('failed on this file')), f);
     for (const line of MUST_NOT[f] ?? []) {
       assert.ok(!findings.some((x) => x.range.start.line + 1 === line), `${f}: nothing on line ${line}`);
+    }
+  }
+});
+
+/**
+ * The corpus as one workspace: what one file creates satisfies another's reference (SOURCES.md:
+ * "created in another job"). Only these findings of the unknown-label/ring rules go away; every
+ * other finding is the one the file gets alone.
+ */
+const SATISFIED_IN_WORKSPACE: Record<string, [string, string][]> = {
+  'ibm-wsc-zCONNEE-Wildfire-Workshop-MQTLS.jcl': [
+    ['racf/ring-unknown 35 information', 'ZCEETLSS adds Liberty.KeyRing for LIBSERV'],
+    ['racf/label-unknown 30 information', "ZCEETLSS creates CERTAUTH 'Liberty CA'"],
+  ],
+  'sunil390-zLearning-cheatsheet-add-to-keyring.txt': [
+    ['racf/label-unknown 4 information', "the CA cheat sheet creates CERTAUTH 'IDUG CA CERT'"],
+  ],
+  'zeditor01-Z25A-ShopZ-zosmf-keyring.txt': [
+    ['racf/label-unknown 3 information', "the ShopZ gencert block creates CERTAUTH 'zOSMFCA2'"],
+    ['racf/label-unknown 5 information', "the ShopZ gencert block creates ID(IZUSVR) 'zOSMFServer2'"],
+  ],
+};
+
+test('corpus as a workspace: another file that creates the label or ring satisfies the reference', (t) => {
+  if (!existsSync(dir)) {
+    t.skip('../shared/corpus/racdcert not found');
+    return;
+  }
+  const files = readdirSync(dir).filter((f) => f !== 'SOURCES.md');
+  const texts = new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+  const workspace = createRacfWorkspace(
+    files.map((f) =>
+      racfFactsOf(`file:///corpus/${f}`, texts.get(f)!, detectRacfLanguage(f, texts.get(f)!)!),
+    ),
+  );
+  for (const f of files) {
+    const text = texts.get(f)!;
+    const language = detectRacfLanguage(f, text)!;
+    const { findings } = analyzeRacf(text, language, {
+      today,
+      workspace,
+      documentUri: `file:///corpus/${f}`,
+    });
+    const gone = new Set((SATISFIED_IN_WORKSPACE[f] ?? []).map(([k]) => k));
+    for (const k of gone) {
+      assert.ok(
+        EXPECTED[f].some(([e]) => e === k),
+        `${f}: ${k} is a finding of the file alone`,
+      );
+    }
+    assert.deepEqual(
+      findings.map(corpusKey).sort(),
+      EXPECTED[f]
+        .map(([k]) => k)
+        .filter((k) => !gone.has(k))
+        .sort(),
+      f,
+    );
+    for (const x of findings.filter((y) => UNKNOWN_RULES.has(y.rule))) {
+      assert.match(x.message, /nor any other file of the workspace/, f);
     }
   }
 });

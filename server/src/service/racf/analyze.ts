@@ -14,12 +14,18 @@ import type { TsoComment } from './ast';
 import type { RacfLanguage, RacfModel } from './model';
 import { buildRacfModel } from './model';
 import { RACF_RULES } from './rules';
+import type { RacfWorkspace } from './workspaceFacts';
+import { excluding } from './workspaceFacts';
 
 export interface RacfAnalyzeOptions extends AnalyzeOptions {
   /** "Now" for the date rules; defaults to the current date. */
   today?: Date;
   /** Whether the ring's consumers run in FIPS mode (racf/fips-key). */
   fips?: boolean;
+  /** The facts of the workspace's documents, for the cross-document label and ring rules. */
+  workspace?: RacfWorkspace;
+  /** This document's uri: its own entry in `workspace` (perhaps an older text) is skipped. */
+  documentUri?: string;
 }
 
 export interface RacfAnalysis {
@@ -47,6 +53,10 @@ export function analyzeRacf(
     racf: commands.filter((c) => c.canonicalName !== undefined),
     problems: carrier.problems,
     parseProblems: parsed.flatMap((p) => p.problems),
+    workspace:
+      options.workspace && options.documentUri !== undefined
+        ? excluding(options.workspace, options.documentUri)
+        : options.workspace,
   });
   const findings = runRules(RACF_RULES, model, options.rules);
   const comments = [

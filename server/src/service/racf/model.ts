@@ -8,6 +8,7 @@ import type { CommandStream } from './source';
 import type { KeyType } from '../knowledge/racfKeywords';
 import { REFRESH_CLASSES, matchKeyword } from '../knowledge/racfKeywords';
 import type { RacdcertCall } from './rules/commandHelpers';
+import type { RacfWorkspace } from './workspaceFacts';
 import {
   keyChoice,
   nested,
@@ -198,6 +199,11 @@ export interface RacfModel {
   racf: TsoCommand[];
   problems: RacfProblem[];
   parseProblems: TsoProblem[];
+  /**
+   * What the other documents of the workspace create (this document's own facts excluded): a
+   * label or ring one of them creates satisfies a reference here. Undefined for a lone document.
+   */
+  workspace?: RacfWorkspace;
   /** Every effect, in command order. The lists below are the same objects by kind. */
   effects: RacfEffect[];
   certificates: CertificateEffect[];

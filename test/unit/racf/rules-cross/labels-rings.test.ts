@@ -9,7 +9,8 @@ test('signwith-unknown: a SIGNWITH label nothing in the file created for that ow
     "RACDCERT ID(MQ) GENCERT SUBJECTSDN(CN('s')) WITHLABEL('srv') SIGNWITH(CERTAUTH LABEL('SYSPROG'))",
   ].join('\n');
   const [f] = findings(text, 'racf/signwith-unknown');
-  assert.equal(f.severity, 'warning');
+  // Nothing suggests a typo ('SYSPROG' is no near miss of 'mqwebCertauth'): it may exist in RACF.
+  assert.equal(f.severity, 'information');
   assert.equal(at(text, f), "'SYSPROG'");
   assert.match(f.message, /may already exist in RACF/);
   assert.match(f.message, /IRRD128I/);
@@ -37,6 +38,7 @@ test('signwith-unknown: case-only difference and created-later are explained; th
     "RACDCERT ID(MQ) GENCERT SUBJECTSDN(CN('s')) SIGNWITH(CERTAUTH LABEL('MY CA'))",
   ].join('\n');
   const [f] = findings(text, 'racf/signwith-unknown');
+  assert.equal(f.severity, 'warning');
   assert.match(f.message, /case-sensitive/);
   const fixed = apply(text, f.fixes![0]);
   assert.match(fixed, /SIGNWITH\(CERTAUTH LABEL\('My CA'\)\)/);
@@ -45,7 +47,16 @@ test('signwith-unknown: case-only difference and created-later are explained; th
     "RACDCERT ID(MQ) GENCERT SUBJECTSDN(CN('s')) SIGNWITH(CERTAUTH LABEL('My CA'))",
     "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('My CA')",
   ].join('\n');
-  assert.match(findings(later, 'racf/signwith-unknown')[0].message, /only later, on line 2/);
+  const [l] = findings(later, 'racf/signwith-unknown');
+  assert.match(l.message, /only later, on line 2/);
+  assert.equal(l.severity, 'warning');
+  const near = [
+    "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('Local CA')",
+    "RACDCERT ID(MQ) GENCERT SUBJECTSDN(CN('s')) SIGNWITH(CERTAUTH LABEL('Locl CA'))",
+  ].join('\n');
+  const [n] = findings(near, 'racf/signwith-unknown');
+  assert.match(n.message, /Did you mean 'Local CA'/);
+  assert.equal(n.severity, 'warning');
 });
 
 test('ring-unknown: CONNECT, REMOVE and LISTRING of a ring never added; one finding per ring', () => {
@@ -71,6 +82,10 @@ test('ring-unknown: CONNECT, REMOVE and LISTRING of a ring never added; one find
     [2, 3, 4],
   );
   assert.match(fs[1].message, /may already exist in RACF/);
+  assert.deepEqual(
+    fs.map((f) => f.severity),
+    ['warning', 'information', 'information'],
+  );
 });
 
 test('ring-unknown: owner and case matter; LISTRING(*), symbols and the issuer are not judged', () => {
@@ -86,13 +101,16 @@ test('ring-unknown: owner and case matter; LISTRING(*), symbols and the issuer a
     'RACDCERT ID(user1) ADDRING(Ring.A)',
     "RACDCERT ID(SYSPROG) CONNECT(LABEL('a') RING(Ring.A))",
   ].join('\n');
-  assert.match(findings(bad, 'racf/ring-unknown')[0].message, /added for ID\(user1\)/);
+  const [o] = findings(bad, 'racf/ring-unknown');
+  assert.match(o.message, /added for ID\(user1\)/);
+  assert.equal(o.severity, 'warning');
   const cased = [
     'RACDCERT ID(SRV) ADDRING(Ring.A)',
     "RACDCERT ID(SRV) CONNECT(LABEL('a') RING(RING.A))",
   ].join('\n');
   const [f] = findings(cased, 'racf/ring-unknown');
   assert.match(f.message, /case-sensitive/);
+  assert.equal(f.severity, 'warning');
   assert.deepEqual(findings(apply(cased, f.fixes![0]), 'racf/ring-unknown'), []);
 });
 
@@ -122,6 +140,7 @@ test('label-unknown: a CONNECT label not created for the certificate owner', () 
     ["'Liberty CA'", "'MQ CA'"],
   );
   assert.match(fs[0].message, /may already exist in RACF/);
+  assert.equal(fs[0].severity, 'information');
   // The last CONNECT has no owner inside: the certificate is the ring owner's, not CERTAUTH's.
   assert.match(fs[1].message, /ID\(MQSTC\) \(no owner inside CONNECT\(\.\.\.\): the ring owner\)/);
 });
@@ -144,6 +163,7 @@ test('label-unknown: ADD, IMPORT, REKEY and ALTER NEWLABEL create labels; the ty
   ].join('\n');
   const [f] = findings(typo, 'racf/label-unknown');
   assert.match(f.message, /Did you mean 'Server Cert'/);
+  assert.equal(f.severity, 'warning');
   assert.deepEqual(findings(apply(typo, f.fixes![0]), 'racf/label-unknown'), []);
 });
 

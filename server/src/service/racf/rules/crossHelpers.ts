@@ -2,7 +2,7 @@
 // add whole commands in the carrier's own form — a new SYSTSIN line in JCL (kept inside column 72,
 // continued with '-' when longer), a new line in a command file, a new literal host command in
 // REXX — so every quick-fix produces text the carrier and the TSO parser read back unchanged.
-import type { Fix, Position, Range, TextEdit } from '../../types';
+import type { Fix, Position, Range, Severity, TextEdit } from '../../types';
 import type { TsoCommand } from '../ast';
 import type { CommandStream } from '../source';
 import type { NameRef, RacfModel, RacfOwner } from '../model';
@@ -190,4 +190,19 @@ export function commandRange(cmd: TsoCommand): Range {
 
 export function quote(text: string): string {
   return `'${text}'`;
+}
+
+/**
+ * The severity of a label or ring that nothing in the file or the workspace creates: a warning when
+ * the file shows a likely mistake (a case-only or near-miss name, created only later, another
+ * owner's ring), information otherwise, as it may simply exist in RACF, created outside the
+ * workspace (docs/rules.md).
+ */
+export function unknownSeverity(mistake: boolean): Severity {
+  return mistake ? 'warning' : 'information';
+}
+
+/** Where the rules looked for what creates a name: the file, and the workspace when one is known. */
+export function searchedScope(model: RacfModel): string {
+  return model.workspace ? 'in this file, nor any other file of the workspace,' : 'in this file';
 }

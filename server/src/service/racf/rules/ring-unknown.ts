@@ -1,13 +1,24 @@
 // racf/ring-unknown — evidence: racdcert-reference §3.4 ("The ring must exist", IRRD114I), §2 (ring
 // names are case-sensitive), §11 connect-unknown-ring (IBM IzODA SparkCluserRing vs
 // SparkClusterRing; mq-zos ring added for user1 but connected for SYSPROG). One finding per ring
-// and owner, at its first use: every later use has the same cause.
+// and owner, at its first use: every later use has the same cause. Another document of the
+// workspace that adds the ring for that owner satisfies the use; a ring added nowhere may exist in
+// RACF already, so it is information unless the file shows a mistake (issue 3).
 import type { Fix, RelatedInfo } from '../../types';
 import type { RuleModule } from '../../rules';
 import type { ConnectionEffect, NameRef, RacfModel, RacfOwner, RingUseEffect } from '../model';
 import { mayBeSameName, mayBeSameOwner, sameOwner } from '../model';
+import { documentName, searchWorkspace } from '../workspaceFacts';
 import { href, nearest } from './commandHelpers';
-import { insertBeforeEdit, lineOf, ownerOperand, ownerPhrase, renameFix } from './crossHelpers';
+import {
+  insertBeforeEdit,
+  lineOf,
+  ownerOperand,
+  ownerPhrase,
+  renameFix,
+  searchedScope,
+  unknownSeverity,
+} from './crossHelpers';
 
 type Use = (ConnectionEffect | RingUseEffect) & { ring: NameRef };
 
@@ -26,6 +37,12 @@ export const ringUnknown: RuleModule<RacfModel> = {
       if (mine.some((r) => r.index < use.index && mayBeSameName(r.name!, use.ring))) {
         continue;
       }
+      const later = mine.find((r) => r.index > use.index && mayBeSameName(r.name!, use.ring));
+      const elsewhere = searchWorkspace(model.workspace, 'ring', owner, use.ring.text);
+      // Added later in this stream: this job means to add it, too late.
+      if (elsewhere.found && !later) {
+        continue;
+      }
       const seen = reported.find((r) => sameOwner(r.owner, owner) && r.name === use.ring.text);
       if (seen) {
         seen.related.push({ range: use.ring.range, message: `also used here (line ${lineOf(use.command)})` });
@@ -33,7 +50,6 @@ export const ringUnknown: RuleModule<RacfModel> = {
       }
       const related: RelatedInfo[] = [];
       reported.push({ owner, name: use.ring.text, related });
-      const later = mine.find((r) => r.index > use.index && mayBeSameName(r.name!, use.ring));
       const caseOnly = mine.find(
         (r) =>
           r.index < use.index &&
@@ -52,6 +68,7 @@ export const ringUnknown: RuleModule<RacfModel> = {
       const fixes: Fix[] = [];
       const who = ownerPhrase(owner);
       let detail: string;
+      let mistake = true;
       if (caseOnly) {
         detail = ` The ring ${caseOnly.name!.text} is added on line ${lineOf(caseOnly.command)}: ring names are case-sensitive, so write ${caseOnly.name!.text}.`;
         fixes.push(renameFix(model, use.ring, caseOnly.name!.text, `Change to ${caseOnly.name!.text}`, true));
@@ -59,13 +76,19 @@ export const ringUnknown: RuleModule<RacfModel> = {
         detail = ` It is added only later, on line ${lineOf(later.command)}: move that ADDRING before this command.`;
       } else if (otherOwner) {
         detail = ` A ring of that name is added for ${ownerPhrase(otherOwner.owner)} on line ${lineOf(otherOwner.command)}: a ring belongs to one user, so check the ID(...) of this command.`;
-      } else {
-        detail = similar.length
-          ? ` Did you mean ${similar.join(' or ')}?`
-          : ' It may already exist in RACF (added by another job): check with RACDCERT LISTRING, and if it does, ignore this; otherwise add it with RACDCERT ADDRING first.';
+      } else if (elsewhere.caseOnly) {
+        const exact = elsewhere.caseOnly.name;
+        detail = ` ${documentName(elsewhere.caseOnly.uri)} adds the ring ${exact} for that owner: ring names are case-sensitive, so write ${exact}.`;
+        fixes.push(renameFix(model, use.ring, exact, `Change to ${exact}`, true));
+      } else if (similar.length) {
+        detail = ` Did you mean ${similar.join(' or ')}?`;
         similar.forEach((n) =>
           fixes.push(renameFix(model, use.ring, n, `Change to ${n}`, similar.length === 1)),
         );
+      } else {
+        mistake = false;
+        detail =
+          ' It may already exist in RACF (added by another job): check with RACDCERT LISTRING, and if it does, ignore this; otherwise add it with RACDCERT ADDRING first.';
       }
       if (
         use.kind === 'connect' &&
@@ -83,9 +106,10 @@ export const ringUnknown: RuleModule<RacfModel> = {
       const verb = use.kind === 'connect' ? 'CONNECT' : use.kind === 'remove' ? 'REMOVE' : 'LISTRING';
       report({
         message:
-          `${verb} names the key ring ${use.ring.text} of ${who}, but no RACDCERT ADDRING before it in this file adds that ring for that owner. ` +
+          `${verb} names the key ring ${use.ring.text} of ${who}, but no RACDCERT ADDRING before it ${searchedScope(model)} adds that ring for that owner. ` +
           `RACF rejects the command if the ring does not exist (IRRD114I).${detail}`,
         range: use.ring.range,
+        severity: unknownSeverity(mistake),
         ...(fixes.length ? { fixes } : {}),
         related,
       });

@@ -30,6 +30,7 @@ function currentSettings(): Partial<ZosTlsSettings> {
   return {
     zosRelease: config.get<ZosTlsSettings['zosRelease']>('zosRelease', DEFAULT_ZOS_RELEASE),
     rules: config.get<ZosTlsSettings['rules']>('rules', {}),
+    fips: config.get<boolean>('fips', false),
   };
 }
 

@@ -71,7 +71,7 @@ export function runCheck(cmd: CheckCommand, io: CliIo): number {
     io.stderr(
       unrecognised
         ? 'error: no file could be checked.\n'
-        : `error: no AT-TLS policy or Policy Agent file found in ${cmd.paths.join(', ')}.\n`,
+        : `error: no AT-TLS policy, Policy Agent file, or RACF job, exec or command file found in ${cmd.paths.join(', ')}.\n`,
     );
     return 2;
   }
@@ -123,7 +123,7 @@ function checkOne(
     language ??= detectLanguage(target.absolute, decoded.text);
     if (!language) {
       io.stderr(
-        `note: ${target.display} skipped: it is not a file zos-tls recognises (an AT-TLS policy named *.ttls, *.attls, pagent*.conf or ttls*.conf, or one that holds TTLSRule/TTLS…Action statements or a TcpImage line).\n`,
+        `note: ${target.display} skipped: it is not a file zos-tls recognises (an AT-TLS policy named *.ttls, *.attls, pagent*.conf or ttls*.conf, or one that holds TTLSRule/TTLS…Action statements or a TcpImage line; JCL with a batch TSO step or *.jcl; a REXX exec or *.rexx/*.rex; a RACF command file or *.racf).\n`,
       );
       return { kind: 'skipped' };
     }

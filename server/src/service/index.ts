@@ -247,7 +247,13 @@ export function createLanguageService(): LanguageService {
       });
     },
     effectivePolicy: (input, options) =>
-      dispatch(input, options, (a) => renderEffectivePolicy(a.model), () => undefined, undefined),
+      dispatch(
+        input,
+        options,
+        (a) => renderEffectivePolicy(a.model),
+        () => undefined,
+        undefined,
+      ),
     forget: (uri) => {
       cache.delete(uri);
     },

@@ -1,0 +1,33 @@
+// Bounded run of the RACF fuzz properties (test/fuzz/racfProperties.ts): a fixed seed, so a
+// regression shows up the same way every time, and a fresh seed, printed, so CI keeps exploring.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runProperties } from '../../fuzz/racfProperties';
+
+const RUNS_PER_PROPERTY = 300;
+
+function check(seed: number | undefined): void {
+  const s = runProperties(RUNS_PER_PROPERTY, seed);
+  console.log(
+    `# racf properties seed ${s.seed}: ${s.cases} cases (${s.inputs} inputs), slowest ${s.slowestMs.toFixed(1)} ms` +
+      ` (reproduce: node --import tsx test/fuzz/racf.fuzz.ts ${RUNS_PER_PROPERTY * 3} ${s.seed})`,
+  );
+  assert.equal(s.failure, undefined, s.failure);
+  assert.ok(s.cases >= RUNS_PER_PROPERTY * 2, `only ${s.cases} cases ran`);
+}
+
+test(
+  'analyzeRacf and every RACF feature survive random and mutated JCL, REXX and command files (fixed seed)',
+  { timeout: 300_000 },
+  () => {
+    check(424242);
+  },
+);
+
+test(
+  'analyzeRacf and every RACF feature survive random and mutated JCL, REXX and command files (fresh seed)',
+  { timeout: 300_000 },
+  () => {
+    check(undefined);
+  },
+);

@@ -21,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const d of vscode.workspace.textDocuments) {
     void server.startFor(d);
   }
+  // Granting trust lets the server read the workspace's other jobs: it learns that only at start.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart()));
   output.info('z/OS TLS activated');
 }
 

@@ -43,7 +43,10 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: ZosTlsInitializationOptions = { zosTls: currentSettings() };
+  const initializationOptions: ZosTlsInitializationOptions = {
+    zosTls: currentSettings(),
+    trusted: vscode.workspace.isTrusted,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR.map(toFilter),
     synchronize: { configurationSection: SETTINGS_SECTION },

@@ -97,7 +97,11 @@ describe('LSP over stdio: an AT-TLS policy', HANG_GUARD, () => {
 
   test('initialize announces every feature with incremental sync', () => {
     const c = s.initializeResult.capabilities;
-    assert.deepEqual(c.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
+    assert.deepEqual(c.textDocumentSync, {
+      openClose: true,
+      change: TextDocumentSyncKind.Incremental,
+      save: { includeText: false },
+    });
     assert.equal(c.hoverProvider, true);
     assert.ok(c.completionProvider);
     assert.equal(c.definitionProvider, true);

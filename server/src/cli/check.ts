@@ -10,6 +10,7 @@ import { decodeBytes } from '../service/text/decode';
 import type { DecodedText } from '../service/text/decode';
 import type { CheckCommand } from './args';
 import type { Target } from './files';
+import { collectCliWorkspace } from './workspace';
 import { HEAD_BYTES, MAX_FILE_BYTES, READ_CAP_BYTES, collectTargets, errorText, readStart } from './files';
 import type { FileReport } from './output';
 import { byPosition, jsonOutput, sarifOutput, textLines, textSummary } from './output';
@@ -34,6 +35,8 @@ type Outcome = { kind: 'report'; report: FileReport } | { kind: 'skipped' } | { 
 export function runCheck(cmd: CheckCommand, io: CliIo): number {
   const service = createLanguageService();
   const { targets, problems } = collectTargets(cmd.paths, io.cwd);
+  // Labels and rings one job creates satisfy another job's references (issue 3).
+  const workspace = collectCliWorkspace(targets);
   let ioProblem = problems.length > 0;
   for (const p of problems) {
     io.stderr(`error: ${p.path}: ${p.message}\n`);
@@ -42,7 +45,7 @@ export function runCheck(cmd: CheckCommand, io: CliIo): number {
   const reports: FileReport[] = [];
   let unrecognised = 0;
   for (const target of targets) {
-    const outcome = checkOne(target, cmd, io, service);
+    const outcome = checkOne(target, cmd, io, service, workspace);
     if (outcome.kind === 'report') {
       outcome.report.findings.sort(byPosition);
       reports.push(outcome.report);
@@ -86,6 +89,7 @@ function checkOne(
   cmd: CheckCommand,
   io: CliIo,
   service: ReturnType<typeof createLanguageService>,
+  workspace: ReturnType<typeof collectCliWorkspace>,
 ): Outcome {
   let language = detectLanguage(target.absolute, undefined);
   try {
@@ -130,7 +134,7 @@ function checkOne(
     const uri = pathToFileURL(target.absolute).href;
     const analysis = service.analyze(
       { uri, text: decoded.text, languageId: language },
-      { ...(cmd.release ? { release: cmd.release } : {}), rules: cmd.rules, fips: cmd.fips },
+      { ...(cmd.release ? { release: cmd.release } : {}), rules: cmd.rules, fips: cmd.fips, workspace },
     );
     // The service caches per document for the editor; a CLI run sees each file once.
     service.forget(uri);

@@ -7,6 +7,9 @@ import { createLanguageService } from '../service';
 import type { LanguageService } from '../service';
 import { createDocuments } from './documents';
 import { createDiagnostics } from './diagnostics';
+import { createWorkspaceIndex, followDocuments, indexPlan } from './workspaceIndex';
+import type { IndexPlan } from './workspaceIndex';
+import { formatError } from './runSafe';
 import { createSettingsStore } from './settings';
 import type { ClientFeatures } from './features';
 import { registerFeatures } from './features';
@@ -24,9 +27,13 @@ export function startServer(
   const documents = createDocuments();
   const settings = createSettingsStore(connection);
   let clientFeatures: ClientFeatures = { snippetSupport: false, hierarchicalSymbols: false };
+  // Labels and rings other jobs of the workspace create; read from disk only in a trusted workspace.
+  const index = createWorkspaceIndex();
+  let plan: IndexPlan = { trusted: false, folders: [] };
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    plan = indexPlan(params);
     const text = params.capabilities.textDocument;
     clientFeatures = {
       snippetSupport: text?.completion?.completionItem?.snippetSupport === true,
@@ -38,6 +45,7 @@ export function startServer(
         textDocumentSync: {
           openClose: true,
           change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
         },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' '], resolveProvider: false },
@@ -53,9 +61,22 @@ export function startServer(
     };
   });
 
-  connection.onInitialized(() => settings.initialized());
-
   const diagnostics = createDiagnostics(connection, documents, service, settings);
+  const refresh = (): void => {
+    service.setWorkspace(index.workspace());
+    diagnostics.revalidateAll();
+  };
+  connection.onInitialized(() => {
+    settings.initialized();
+    if (plan.trusted) {
+      index
+        .scan(plan.folders)
+        .then(refresh, (e: unknown) =>
+          connection.console.error(formatError('zos-tls: reading the workspace failed', e)),
+        );
+    }
+  });
+  followDocuments(index, documents, refresh);
   settings.onDidChange(() => diagnostics.revalidateAll());
   registerFeatures(connection, documents, service, settings, () => clientFeatures);
   registerCodeActions(connection, documents, service, diagnostics);

@@ -34,4 +34,6 @@ export interface ZosTlsSettings {
  */
 export interface ZosTlsInitializationOptions {
   zosTls?: Partial<ZosTlsSettings>;
+  /** False in an untrusted workspace: the server then reads no file the user did not open. */
+  trusted?: boolean;
 }

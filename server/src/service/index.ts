@@ -37,6 +37,7 @@ import { racfHover } from './racf/hover';
 import { racfComplete } from './racf/complete';
 import { racfDefinition, racfFolding, racfReferences, racfSymbols } from './racf/navigation';
 import type { RacfLanguage } from './racf/model';
+import type { RacfWorkspace } from './racf/workspaceFacts';
 
 export * from './types';
 export * from './features';
@@ -77,6 +78,8 @@ export interface LanguageService {
   effectivePolicy(input: DocumentInput, options?: AnalyzeOptions): string | undefined;
   /** Drop the cached analysis of a closed document. */
   forget(uri: string): void;
+  /** What the other RACF documents of the workspace create; analyses made after this use it. */
+  setWorkspace(ws: RacfWorkspace | undefined): void;
 }
 
 const OUR_LANGUAGES: ReadonlySet<string> = new Set(['attls', 'racf', 'jcl', 'rexx']);
@@ -91,12 +94,14 @@ function isRacfLanguage(id: LanguageId | undefined): id is RacfLanguage {
 
 export function createLanguageService(): LanguageService {
   const cache = new Map<string, CacheEntry>();
+  let workspace: RacfWorkspace | undefined;
 
   const languageOf = (input: DocumentInput): LanguageId | undefined =>
     normalizeLanguage(input.languageId) ?? detectLanguage(decodeURIComponent(input.uri), input.text);
 
-  const analyze = (input: DocumentInput, options: AnalyzeOptions = {}): Analysis => {
-    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${options.fips === true}|${JSON.stringify(options.rules ?? {})}|${input.text.length}`;
+  const analyze = (input: DocumentInput, given: AnalyzeOptions = {}): Analysis => {
+    const options: AnalyzeOptions = { ...given, workspace: given.workspace ?? workspace };
+    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${options.fips === true}|${options.workspace?.generation ?? ''}|${JSON.stringify(options.rules ?? {})}|${input.text.length}`;
     const hit = cache.get(input.uri);
     if (hit && hit.key === key && input.version !== undefined) {
       return hit.analysis;
@@ -149,7 +154,7 @@ export function createLanguageService(): LanguageService {
       return { language, findings: [...extra, ...attls.findings], attls };
     }
     if (isRacfLanguage(language)) {
-      const racf = analyzeRacf(text, language, options);
+      const racf = analyzeRacf(text, language, { ...options, documentUri: input.uri });
       return { language, findings: [...extra, ...racf.findings], racf };
     }
     return { language, findings: extra };
@@ -256,6 +261,9 @@ export function createLanguageService(): LanguageService {
       ),
     forget: (uri) => {
       cache.delete(uri);
+    },
+    setWorkspace: (ws) => {
+      workspace = ws;
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { RacfWorkspace } from './racf/workspaceFacts';
+
 // Plain data shared by every part of the language service. These mirror the LSP shapes (0-based
 // lines, UTF-16 characters) so adapters can pass them through, but nothing here imports LSP.
 
@@ -52,6 +54,8 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>;
   /** The programs that use the key rings run System SSL in FIPS mode (turns on racf/fips-key). */
   fips?: boolean;
+  /** What the other RACF documents of the workspace create (labels, rings per owner). */
+  workspace?: RacfWorkspace;
 }
 
 export function compareRelease(a: ZosRelease, b: ZosRelease): number {

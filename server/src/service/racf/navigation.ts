@@ -141,7 +141,8 @@ function commandKind(cmd: TsoCommand): SymbolKindName {
 function commandSymbol(model: RacfModel, cmd: TsoCommand): DocumentSymbolResult {
   const { name, detail } = commandSymbolName(model, cmd);
   return {
-    name,
+    // Editors reject an empty symbol name (a stray ')' parses as a nameless command).
+    name: name.trim() || cmd.text.trim().slice(0, 40) || '(command)',
     ...(detail ? { detail } : {}),
     kind: commandKind(cmd),
     range: cmd.range,

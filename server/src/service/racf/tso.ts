@@ -164,6 +164,9 @@ interface LineScan {
   blank: boolean;
 }
 
+/** Deepest parenthesis nesting kept in the tree (real commands nest three or four levels). */
+const MAX_NESTING = 64;
+
 function isBlank(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\r';
 }
@@ -534,7 +537,9 @@ class Parser {
   }
 
   private take(draft: CommandDraft, seg: number, scan: LineScan): void {
-    draft.tokens.push(...scan.tokens);
+    for (const t of scan.tokens) {
+      draft.tokens.push(t);
+    }
     draft.segs.push(seg);
     draft.text += scan.logical;
     this.addComments(seg, scan, draft.comments);
@@ -702,6 +707,10 @@ class Parser {
 
     const stack: Operand[] = [];
     const anonymous: Operand[] = [];
+    // Parentheses opened beyond MAX_NESTING (and the ')' that close them) are left out of the tree:
+    // no RACF command nests that deep, and every consumer walks the nesting.
+    let excess = 0;
+    let tooDeep: Range | undefined;
     let prevWord: { container: Value[]; index: number } | undefined;
     const container = (): Value[] => (stack.length ? stack[stack.length - 1].values : operands);
 
@@ -750,6 +759,11 @@ class Parser {
       }
       if (t.kind === 'open') {
         const open = this.tokRange(t);
+        if (stack.length >= MAX_NESTING) {
+          excess++;
+          tooDeep ??= open;
+          continue;
+        }
         let op: Operand;
         if (pw) {
           const item = pw.container[pw.index];
@@ -782,6 +796,10 @@ class Parser {
         continue;
       }
       // close
+      if (excess > 0) {
+        excess--;
+        continue;
+      }
       const close = this.tokRange(t);
       const op = stack.pop();
       if (op) {
@@ -799,6 +817,13 @@ class Parser {
     }
 
     if (racf) {
+      if (tooDeep) {
+        report(
+          'racf/syntax',
+          `Parentheses are nested more than ${MAX_NESTING} deep here: a RACF command nests only a few levels, so the parentheses are almost certainly unbalanced. Only the first ${MAX_NESTING} levels are analyzed.`,
+          tooDeep,
+        );
+      }
       if (draft.quote) {
         this.unclosedQuote(draft.quote, toks, report);
       } else if (stack.length) {

@@ -78,6 +78,20 @@ export function racdcertCall(cmd: TsoCommand): RacdcertCall | undefined {
   if (cmd.canonicalName !== 'RACDCERT') {
     return undefined;
   }
+  // Every rule asks for the same command's call: resolve its keywords once (a command with
+  // thousands of operands would otherwise be resolved again by each rule).
+  const cached = CALLS.get(cmd);
+  if (cached && cached.operandCount === cmd.operands.length) {
+    return cached.call;
+  }
+  const call = resolveCall(cmd);
+  CALLS.set(cmd, { operandCount: cmd.operands.length, call });
+  return call;
+}
+
+const CALLS = new WeakMap<TsoCommand, { operandCount: number; call: RacdcertCall | undefined }>();
+
+function resolveCall(cmd: TsoCommand): RacdcertCall | undefined {
   const ops = [...cmd.operands, ...lifted(cmd.operands)];
   let fnOp = ops.find((o) => !o.quoted && racdcertFunction(o.keyword.upper) !== undefined);
   if (!fnOp) {
@@ -96,12 +110,20 @@ export function racdcertCall(cmd: TsoCommand): RacdcertCall | undefined {
     ? (racdcertFunction(fnOp.keyword.upper) ??
       racdcertFunction(FUNCTION_NAMES.find((f) => f.startsWith(fnOp!.keyword.upper))!)!)
     : racdcertFunction('LIST')!;
+  const topLevel = new Set(cmd.operands);
+  const names = new Map<string, string | undefined>();
+  const nameOf = (upper: string): string | undefined => {
+    if (!names.has(upper)) {
+      const m = matchKeyword(fn.name, upper);
+      names.set(upper, m.kind === 'exact' || m.kind === 'abbreviation' ? m.def.name : undefined);
+    }
+    return names.get(upper);
+  };
   const operands = ops
-    .filter((o) => o !== fnOp && (cmd.operands.includes(o) || fn.keywords.has(o.keyword.upper)))
+    .filter((o) => o !== fnOp && (topLevel.has(o) || fn.keywords.has(o.keyword.upper)))
     .map((op) => {
-      const m = op.quoted ? undefined : matchKeyword(fn.name, op.keyword.upper);
-      const name = m && (m.kind === 'exact' || m.kind === 'abbreviation') ? m.def.name : undefined;
-      return { op, name, lifted: !cmd.operands.includes(op) };
+      const name = op.quoted ? undefined : nameOf(op.keyword.upper);
+      return { op, name, lifted: !topLevel.has(op) };
     });
   return { cmd, fn, fnOperand: fnOp, operands };
 }
@@ -118,21 +140,28 @@ const TOP_KEYWORDS = new Set([...RACDCERT_FUNCTIONS.values()].flatMap((f) => [f.
  */
 function lifted(operands: readonly Operand[]): Operand[] {
   const out: Operand[] = [];
-  const visit = (container: Operand): void => {
-    for (const v of container.values) {
+  // Depth first, in writing order, without recursion: unclosed subfields can nest thousands deep.
+  const stack: { values: readonly Value[]; next: number }[] = [];
+  for (const op of operands) {
+    if (!op.open || op.close) {
+      continue;
+    }
+    stack.push({ values: op.values, next: 0 });
+    while (stack.length) {
+      const frame = stack[stack.length - 1];
+      if (frame.next >= frame.values.length) {
+        stack.pop();
+        continue;
+      }
+      const v = frame.values[frame.next++];
       if (v.kind !== 'operand' || v.quoted) {
         continue;
       }
       if (TOP_KEYWORDS.has(v.keyword.upper) && !NESTABLE.has(v.keyword.upper)) {
         out.push(v);
       } else if (v.open && !v.close) {
-        visit(v);
+        stack.push({ values: v.values, next: 0 });
       }
-    }
-  };
-  for (const op of operands) {
-    if (op.open && !op.close) {
-      visit(op);
     }
   }
   return out;

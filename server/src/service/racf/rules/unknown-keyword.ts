@@ -6,7 +6,7 @@
 import type { RuleModule } from '../../rules';
 import type { RacfModel } from '../model';
 import type { Operand, TsoCommand } from '../ast';
-import type { RacdcertFunctionDef, RacfKeywordDef } from '../../knowledge/racfKeywords';
+import type { KeywordMatch, RacdcertFunctionDef, RacfKeywordDef } from '../../knowledge/racfKeywords';
 import { RACDCERT_FUNCTIONS, allRacfKeywords, matchKeyword, racfCommand } from '../../knowledge/racfKeywords';
 import { href, isPlaceholderText, list, nearest, racdcertCall, replaceFix } from './commandHelpers';
 
@@ -30,10 +30,49 @@ function abbreviationMessage(written: string, full: string, where: string): stri
   return `'${written}' is an abbreviation of ${full}${where}. TSO accepts a unique prefix, but the abbreviation becomes ambiguous if a later release adds a keyword with the same start, and readers must guess: write ${full} in full.`;
 }
 
+interface UnknownHints {
+  otherFn: boolean;
+  link: string;
+  suggestions: string[];
+  homes: string[];
+  known: boolean;
+}
+
 export const unknownKeyword: RuleModule<RacfModel> = {
   id: 'racf/unknown-keyword',
   href: href('R2'),
   check(model, report) {
+    // The hints for an unknown keyword depend only on the function and the spelling: a command that
+    // repeats one unknown keyword hundreds of times computes them once.
+    const hints = new Map<string, UnknownHints>();
+    const unknownHints = (fn: RacdcertFunctionDef, upper: string, fnWritten: boolean): UnknownHints => {
+      const key = `${fn.name}\u0000${fnWritten ? 1 : 0}\u0000${upper}`;
+      let hit = hints.get(key);
+      if (!hit) {
+        const own = [...fn.keywords.keys()];
+        hit = {
+          otherFn:
+            FUNCTION_NAMES.includes(upper) || FUNCTION_NAMES.filter((f) => f.startsWith(upper)).length === 1,
+          link: href(fn.source),
+          suggestions: nearest(upper, fnWritten ? own : [...own, ...FUNCTION_NAMES]),
+          homes: functionsWith(upper, fn.name),
+          known: ALL_KEYWORDS.includes(upper),
+        };
+        hints.set(key, hit);
+      }
+      return hit;
+    };
+    const nestedHints = new Map<string, string[]>();
+    const matches = new Map<string, KeywordMatch>();
+    const matchTop = (fnName: string, upper: string): KeywordMatch => {
+      const key = `${fnName}\u0000${upper}`;
+      let hit = matches.get(key);
+      if (!hit) {
+        hit = matchKeyword(fnName, upper);
+        matches.set(key, hit);
+      }
+      return hit;
+    };
     const nested = (
       fn: RacdcertFunctionDef,
       parent: Operand,
@@ -49,6 +88,15 @@ export const unknownKeyword: RuleModule<RacfModel> = {
       const judgeUnknown = parentDef.origin !== 'form' && !keywordSetUncertain(fn);
       const where = ` inside ${parentDef.name}(...) of RACDCERT ${fn.name}`;
       const valid = [...parentDef.subkeywords.keys()];
+      const nearestValid = (upper: string): string[] => {
+        const key = `${parentDef.name}\u0000${valid.join(',')}\u0000${upper}`;
+        let hit = nestedHints.get(key);
+        if (!hit) {
+          hit = nearest(upper, valid);
+          nestedHints.set(key, hit);
+        }
+        return hit;
+      };
       const check = (
         written: string,
         range: Operand['range'],
@@ -89,7 +137,7 @@ export const unknownKeyword: RuleModule<RacfModel> = {
         if (!judgeUnknown || (isFlag && !/^[A-Z][A-Z0-9]*$/i.test(written))) {
           return undefined;
         }
-        const suggestions = nearest(written.toUpperCase(), valid);
+        const suggestions = nearestValid(written.toUpperCase());
         report({
           message: `'${written}' is not a keyword${where}; valid there: ${list(valid)}.${suggestions.length ? ` Did you mean ${list(suggestions)}?` : ''} RACF rejects the command.`,
           range,
@@ -145,7 +193,7 @@ export const unknownKeyword: RuleModule<RacfModel> = {
         if (RING_FUNCTIONS.has(fnName) && (kw.upper === 'SITE' || kw.upper === 'CERTAUTH')) {
           continue; // racf/bad-value: a CA or SITE cannot own a key ring (IRRD120I).
         }
-        const m = matchKeyword(fnName, kw.text);
+        const m = matchTop(fnName, kw.upper);
         if (m.kind === 'exact') {
           nested(fn, op, m.def, [m.def.name]);
           continue;
@@ -170,9 +218,7 @@ export const unknownKeyword: RuleModule<RacfModel> = {
           });
           continue;
         }
-        const otherFn =
-          FUNCTION_NAMES.includes(kw.upper) ||
-          FUNCTION_NAMES.filter((f) => f.startsWith(kw.upper)).length === 1;
+        const { otherFn, suggestions, homes, known, link } = unknownHints(fn, kw.upper, fnWritten);
         if (otherFn && fnWritten) {
           report({
             message: `RACDCERT takes one function per command, but this one names ${fnName} and ${kw.text}. Split it into two RACDCERT commands.`,
@@ -183,10 +229,6 @@ export const unknownKeyword: RuleModule<RacfModel> = {
         if (keywordSetUncertain(fn)) {
           continue;
         }
-        const own = [...fn.keywords.keys()];
-        const suggestions = nearest(kw.upper, fnWritten ? own : [...own, ...FUNCTION_NAMES]);
-        const homes = functionsWith(kw.upper, fnName);
-        const known = ALL_KEYWORDS.includes(kw.upper);
         const what = fnWritten
           ? `'${kw.text}' is not a keyword of RACDCERT ${fnName}`
           : `'${kw.text}' is neither a RACDCERT function nor a keyword of LIST, the function RACDCERT performs when none is named`;
@@ -203,7 +245,7 @@ export const unknownKeyword: RuleModule<RacfModel> = {
           fixes: suggestions.map((s, i) =>
             replaceFix(kw.range, s, `Change to ${s}`, i === 0 && suggestions.length === 1),
           ),
-          href: href(fn.source),
+          href: link,
         });
       }
     };

@@ -818,6 +818,20 @@ export type KeywordMatch =
  * level. `tentative` is set when the keyword table is known to be incomplete (companion commands),
  * so an unknown or prefix match there may be a keyword the reference does not list.
  */
+// A function's keywords plus its own operand, built once per function: rules ask for every
+// operand of every command, and a fresh Map per call showed up in profiles of large jobs.
+const pools = new WeakMap<object, ReadonlyMap<string, RacfKeywordDef>>();
+function functionPool(
+  fn: NonNullable<ReturnType<typeof racdcertFunction>>,
+): ReadonlyMap<string, RacfKeywordDef> {
+  let pool = pools.get(fn);
+  if (!pool) {
+    pool = new Map([...fn.keywords, ...(fn.operand ? ([[fn.name, fn.operand]] as const) : [])]);
+    pools.set(fn, pool);
+  }
+  return pool;
+}
+
 export function matchKeyword(
   fnOrCommand: string,
   written: string,
@@ -837,7 +851,7 @@ export function matchKeyword(
       pool = pool?.get(w.toUpperCase())?.subkeywords;
     }
   } else if (fn) {
-    pool = new Map([...fn.keywords, ...(fn.operand ? ([[fn.name, fn.operand]] as const) : [])]);
+    pool = functionPool(fn);
   } else {
     pool = command?.keywords;
   }

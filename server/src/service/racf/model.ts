@@ -246,6 +246,10 @@ export function sameOwner(a: RacfOwner, b: RacfOwner): boolean {
   return a.kind === b.kind && (a.kind !== 'ID' || (b.kind === 'ID' && a.id === b.id));
 }
 
+function isUser(o: RacfOwner): boolean {
+  return o.kind === 'ID' || o.kind === 'self';
+}
+
 /**
  * Owners that may be the same: the issuer of a batch job may be any user, and a symbol may stand
  * for any user. CERTAUTH and SITE are never a user.
@@ -254,8 +258,7 @@ export function mayBeSameOwner(a: RacfOwner, b: RacfOwner): boolean {
   if (sameOwner(a, b)) {
     return true;
   }
-  const user = (o: RacfOwner): boolean => o.kind === 'ID' || o.kind === 'self';
-  if (!user(a) || !user(b)) {
+  if (!isUser(a) || !isUser(b)) {
     return false;
   }
   return (

@@ -170,6 +170,11 @@ export function ownerOperand(o: RacfOwner): string {
   return o.kind === 'ID' ? `ID(${o.written ?? o.id})` : o.kind === 'self' ? '' : o.kind;
 }
 
+/** A key equal for owners that sameOwner calls the same (user IDs as the model upper-cased them). */
+export function ownerKey(o: RacfOwner): string {
+  return o.kind === 'ID' ? `ID(${o.id})` : o.kind;
+}
+
 /** "ID(MQSTC)", "CERTAUTH", "the issuing user (the job's user in batch, unknown here)". */
 export function ownerPhrase(o: RacfOwner): string {
   return o.kind === 'ID'

@@ -5,11 +5,18 @@
 // already, so it is information unless the file shows a mistake (issue 3).
 import type { Fix, RelatedInfo } from '../../types';
 import type { RuleModule } from '../../rules';
-import type { RacfModel, RacfOwner } from '../model';
-import { sameOwner } from '../model';
+import type { RacfModel } from '../model';
 import { documentName } from '../workspaceFacts';
 import { href } from './commandHelpers';
-import { lineOf, ownerPhrase, quote, renameFix, searchedScope, unknownSeverity } from './crossHelpers';
+import {
+  lineOf,
+  ownerKey,
+  ownerPhrase,
+  quote,
+  renameFix,
+  searchedScope,
+  unknownSeverity,
+} from './crossHelpers';
 import { madeLabels, searchLabel } from './labelLookup';
 
 export const labelUnknown: RuleModule<RacfModel> = {
@@ -17,7 +24,8 @@ export const labelUnknown: RuleModule<RacfModel> = {
   href: href('R5'),
   check(model, report) {
     const made = madeLabels(model);
-    const reported: { owner: RacfOwner; label: string; related: RelatedInfo[] }[] = [];
+    // One finding per owner (as sameOwner compares them) and label.
+    const reported = new Map<string, RelatedInfo[]>();
     for (const c of model.connections) {
       const label = c.label;
       if (!label || label.symbolic || (c.certOwner.kind === 'ID' && c.certOwner.symbolic)) {
@@ -28,13 +36,14 @@ export const labelUnknown: RuleModule<RacfModel> = {
       if (s.found || (s.elsewhere && !s.later)) {
         continue;
       }
-      const seen = reported.find((r) => sameOwner(r.owner, c.certOwner) && r.label === label.text);
+      const key = `${ownerKey(c.certOwner)}\0${label.text}`;
+      const seen = reported.get(key);
       if (seen) {
-        seen.related.push({ range: label.range, message: `also connected here (line ${lineOf(c.command)})` });
+        seen.push({ range: label.range, message: `also connected here (line ${lineOf(c.command)})` });
         continue;
       }
       const related: RelatedInfo[] = [];
-      reported.push({ owner: c.certOwner, label: label.text, related });
+      reported.set(key, related);
       const who = ownerPhrase(c.certOwner);
       const fixes: Fix[] = [];
       let detail: string;

@@ -6,21 +6,40 @@
 // RACF already, so it is information unless the file shows a mistake (issue 3).
 import type { Fix, RelatedInfo } from '../../types';
 import type { RuleModule } from '../../rules';
-import type { ConnectionEffect, NameRef, RacfModel, RacfOwner, RingUseEffect } from '../model';
-import { mayBeSameName, mayBeSameOwner, sameOwner } from '../model';
+import type { ConnectionEffect, NameRef, RacfModel, RingUseEffect } from '../model';
+import type { RingEffect } from '../model';
 import { documentName, searchWorkspace } from '../workspaceFacts';
-import { href, nearest } from './commandHelpers';
+import { href } from './commandHelpers';
 import {
   insertBeforeEdit,
   lineOf,
+  ownerKey,
   ownerOperand,
   ownerPhrase,
   renameFix,
   searchedScope,
   unknownSeverity,
 } from './crossHelpers';
+import { NameIndex } from './labelLookup';
 
 type Use = (ConnectionEffect | RingUseEffect) & { ring: NameRef };
+
+const ringIndexes = new WeakMap<RacfModel, NameIndex<RingEffect>>();
+
+/** The rings the model adds, by name and owner (built once per model). */
+function ringIndex(model: RacfModel): NameIndex<RingEffect> {
+  let ix = ringIndexes.get(model);
+  if (!ix) {
+    ix = new NameIndex(
+      model.rings,
+      (r) => r.owner,
+      (r) => r.name,
+      (r) => r.index,
+    );
+    ringIndexes.set(model, ix);
+  }
+  return ix;
+}
 
 export const ringUnknown: RuleModule<RacfModel> = {
   id: 'racf/ring-unknown',
@@ -29,42 +48,31 @@ export const ringUnknown: RuleModule<RacfModel> = {
     const uses = [...model.connections, ...model.ringUses.filter((u) => u.kind !== 'delring')]
       .filter((u): u is Use => u.ring !== undefined && !u.ring.symbolic && u.ring.text !== '*')
       .sort((a, b) => a.index - b.index);
-    const rings = model.rings.filter((r) => r.name !== undefined);
-    const reported: { owner: RacfOwner; name: string; related: RelatedInfo[] }[] = [];
+    const rings = ringIndex(model);
+    // One finding per owner (as sameOwner compares them) and ring name.
+    const reported = new Map<string, RelatedInfo[]>();
     for (const use of uses) {
       const owner = use.ringOwner;
-      const mine = rings.filter((r) => mayBeSameOwner(r.owner, owner));
-      if (mine.some((r) => r.index < use.index && mayBeSameName(r.name!, use.ring))) {
+      if (rings.foundBefore(owner, use.ring.text, use.index)) {
         continue;
       }
-      const later = mine.find((r) => r.index > use.index && mayBeSameName(r.name!, use.ring));
+      const later = rings.foundAfter(owner, use.ring.text, use.index);
       const elsewhere = searchWorkspace(model.workspace, 'ring', owner, use.ring.text);
       // Added later in this stream: this job means to add it, too late.
       if (elsewhere.found && !later) {
         continue;
       }
-      const seen = reported.find((r) => sameOwner(r.owner, owner) && r.name === use.ring.text);
+      const key = `${ownerKey(owner)}\0${use.ring.text}`;
+      const seen = reported.get(key);
       if (seen) {
-        seen.related.push({ range: use.ring.range, message: `also used here (line ${lineOf(use.command)})` });
+        seen.push({ range: use.ring.range, message: `also used here (line ${lineOf(use.command)})` });
         continue;
       }
       const related: RelatedInfo[] = [];
-      reported.push({ owner, name: use.ring.text, related });
-      const caseOnly = mine.find(
-        (r) =>
-          r.index < use.index &&
-          !r.name!.symbolic &&
-          r.name!.text.toLowerCase() === use.ring.text.toLowerCase(),
-      );
-      const otherOwner = rings.find(
-        (r) => !mayBeSameOwner(r.owner, owner) && !r.name!.symbolic && r.name!.text === use.ring.text,
-      );
-      const similar = caseOnly
-        ? []
-        : nearest(
-            use.ring.text,
-            mine.filter((r) => r.index < use.index && !r.name!.symbolic).map((r) => r.name!.text),
-          );
+      reported.set(key, related);
+      const caseOnly = rings.caseOnlyBefore(owner, use.ring.text, use.index);
+      const otherOwner = rings.otherOwner(owner, use.ring.text);
+      const similar = caseOnly ? [] : rings.similar(owner, use.ring.text, use.index);
       const fixes: Fix[] = [];
       const who = ownerPhrase(owner);
       let detail: string;

@@ -8,13 +8,7 @@
 // Medians of several runs after warm-up; figures also go to test-results/bench.json.
 //
 // Options: --lines N (default 100000), --runs N (default 7), --skip-50mb.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { getLanguageService } from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, MAX_CHECKED_CHARS } from '../../server/src/service';
 import type { DocumentInput, Position } from '../../server/src/service';
 import { SourceText } from '../../server/src/service/text/sourceText';
@@ -22,55 +16,13 @@ import { parseAttls } from '../../server/src/service/attls/parser';
 import { buildModel } from '../../server/src/service/attls/model';
 import { runRules } from '../../server/src/service/rules';
 import { ATTLS_RULES } from '../../server/src/service/attls/rules';
-import { generateJson, generatePolicy, JSON_POLICY_SCHEMA } from './policyGen';
+import { generateJson, generatePolicy } from './policyGen';
+import { argValue, gc, jsonYardstick, MB, measureHot, median, now, report, root, timeRuns } from './measure';
 
-const root = path.resolve(__dirname, '../..');
 const SEED = 20240611;
 
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-// A full GC between runs keeps one run's garbage from being billed to the next (for both sides).
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-const now = (): number => performance.now();
-const MB = (chars: number): number => chars / (1024 * 1024);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 async function measure(runs: number, warmup: number, f: (i: number) => unknown): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    gc();
-    const t0 = now();
-    await f(i);
-    const t = now() - t0;
-    if (i >= warmup) {
-      out.push(t);
-    }
-  }
-  return out;
-}
-
-/** Same measurement without a GC before each call: feature requests arrive back to back. */
-function measureHot(runs: number, f: () => unknown): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < runs + 3; i++) {
-    const t0 = now();
-    f();
-    const t = now() - t0;
-    if (i >= 3) {
-      out.push(t);
-    }
-  }
-  return out;
+  return (await timeRuns(runs, warmup, f)).times;
 }
 
 function lineAt(text: string, from: number, test: (line: string) => boolean): { line: number; text: string } {
@@ -232,25 +184,9 @@ async function main(): Promise<void> {
   const folding = measureHot(hot, () => service.foldingRanges(doc));
 
   // (c) The yardstick: vscode-json-languageservice on JSON of the same size and structure.
-  const jsonLs = getLanguageService({});
-  jsonLs.configure({ validate: true, allowComments: false });
-  let jsonVersion = 1;
-  const jsonParse: number[] = [];
-  const jsonValidate: number[] = [];
-  let jsonDiagnostics = 0;
-  const jsonBoth = await measure(runs, warmup, async (i) => {
-    const t0 = now();
-    const td = TextDocument.create('file:///bench/policy.json', 'json', jsonVersion++, json);
-    const jdoc = jsonLs.parseJSONDocument(td);
-    const t1 = now();
-    const diags = await jsonLs.doValidation(td, jdoc, {}, JSON_POLICY_SCHEMA);
-    const t2 = now();
-    jsonDiagnostics = diags.length;
-    if (i >= warmup) {
-      jsonParse.push(t1 - t0);
-      jsonValidate.push(t2 - t1);
-    }
-  });
+  const { jsonBoth, jsonParse, jsonValidate, jsonDiagnostics } = await jsonYardstick(json, warmup, (f) =>
+    measure(runs, warmup, f),
+  );
 
   const fifty = process.argv.includes('--skip-50mb') ? undefined : run50Mb();
 
@@ -346,16 +282,12 @@ async function main(): Promise<void> {
       `${f(MB(fifty.chars), 1)} MB, ${fifty.lines} lines: analysis ${f(fifty.analyzeMs / 1000, 2)} s, ${fifty.findings} findings, peak RSS ${f(fifty.peakRssMb, 0)} MB`,
     ]);
   }
-  const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(
+  report(
     `zos-tls AT-TLS benchmark (median of ${runs} runs after ${warmup} warm-up, ${process.version})`,
+    rows,
+    results,
+    'bench.json',
   );
-  for (const [k, v] of rows) {
-    console.log(`${k.padEnd(w)}  ${v}`);
-  }
-  mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  writeFileSync(path.join(root, 'test-results/bench.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log('figures written to test-results/bench.json');
 }
 
 if (process.argv.includes('--child-50mb')) {

@@ -12,12 +12,6 @@
 // slow build still finishes and reports. Figures also go to test-results/bench-racf.json.
 //
 // Options: --lines N (default 100000), --runs N (default 7), --rexx-lines N (default 10000).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { getLanguageService } from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceText } from '../../server/src/service/text/sourceText';
 import { DEFAULT_RELEASE } from '../../server/src/service/types';
 import { runRules } from '../../server/src/service/rules';
@@ -37,33 +31,25 @@ import {
   racfSymbols,
 } from '../../server/src/service/racf/navigation';
 import type { Position } from '../../server/src/service/features';
-import { generateJson, JSON_POLICY_SCHEMA } from './policyGen';
+import { generateJson } from './policyGen';
+import {
+  argValue,
+  gc,
+  jsonYardstick,
+  MB,
+  measureHot as hotTimes,
+  median,
+  now,
+  report,
+  timeRuns,
+} from './measure';
 import { generateJcl, generateRexx } from './jclGen';
 
-const root = path.resolve(__dirname, '../..');
 const SEED = 20240611;
 /** A run longer than this is not repeated: the figure is then one run, and says so. */
 const SLOW_MS = 10_000;
 /** Fixed "today", so the date rules judge the generated NOTAFTER dates the same on every run. */
 const OPTIONS: RacfAnalyzeOptions = { today: new Date('2025-06-01T00:00:00Z') };
-
-function argValue(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-// A full GC between runs keeps one run's garbage from being billed to the next (for both sides).
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-const now = (): number => performance.now();
-const MB = (chars: number): number => chars / (1024 * 1024);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 interface Timing {
   ms: number;
@@ -72,33 +58,13 @@ interface Timing {
 
 /** Median of `runs` runs after `warmup`; once only when the first run is slower than SLOW_MS. */
 async function measure(runs: number, warmup: number, f: (i: number) => unknown): Promise<Timing> {
-  const out: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    gc();
-    const t0 = now();
-    await f(i);
-    const t = now() - t0;
-    if (i >= warmup) {
-      out.push(t);
-    } else if (t > SLOW_MS) {
-      return { ms: t, runs: 1 };
-    }
-  }
-  return { ms: median(out), runs: out.length };
+  const { times, slow } = await timeRuns(runs, warmup, f, SLOW_MS);
+  return slow !== undefined ? { ms: slow, runs: 1 } : { ms: median(times), runs: times.length };
 }
 
 /** Same measurement without a GC before each call: feature requests arrive back to back. */
 function measureHot(runs: number, f: () => unknown): number {
-  const out: number[] = [];
-  for (let i = 0; i < runs + 3; i++) {
-    const t0 = now();
-    f();
-    const t = now() - t0;
-    if (i >= 3) {
-      out.push(t);
-    }
-  }
-  return median(out);
+  return median(hotTimes(runs, f));
 }
 
 interface Phases {
@@ -269,25 +235,9 @@ async function main(): Promise<void> {
 
   // (c) The yardstick: vscode-json-languageservice on JSON of the same size.
   progress('JSON yardstick');
-  const jsonLs = getLanguageService({});
-  jsonLs.configure({ validate: true, allowComments: false });
-  let jsonVersion = 1;
-  const jsonParse: number[] = [];
-  const jsonValidate: number[] = [];
-  let jsonDiagnostics = 0;
-  const jsonBoth = await measure(runs, warmup, async (i) => {
-    const ta = now();
-    const td = TextDocument.create('file:///bench/policy.json', 'json', jsonVersion++, json);
-    const jdoc = jsonLs.parseJSONDocument(td);
-    const tb = now();
-    const diags = await jsonLs.doValidation(td, jdoc, {}, JSON_POLICY_SCHEMA);
-    const tc = now();
-    jsonDiagnostics = diags.length;
-    if (i >= warmup) {
-      jsonParse.push(tb - ta);
-      jsonValidate.push(tc - tb);
-    }
-  });
+  const { jsonBoth, jsonParse, jsonValidate, jsonDiagnostics } = await jsonYardstick(json, warmup, (f) =>
+    measure(runs, warmup, f),
+  );
 
   const oursMsPerMb = full.ms / MB(text.length);
   const jsonMsPerMb = jsonBoth.ms / MB(json.length);
@@ -389,14 +339,12 @@ async function main(): Promise<void> {
     ],
     ['peak RSS', `${f(results.peakRssMb, 0)} MB`],
   ];
-  const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`zos-tls RACF benchmark (median of ${runs} runs after ${warmup} warm-up, ${process.version})`);
-  for (const [k, v] of rows) {
-    console.log(`${k.padEnd(w)}  ${v}`);
-  }
-  mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  writeFileSync(path.join(root, 'test-results/bench-racf.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log('figures written to test-results/bench-racf.json');
+  report(
+    `zos-tls RACF benchmark (median of ${runs} runs after ${warmup} warm-up, ${process.version})`,
+    rows,
+    results,
+    'bench-racf.json',
+  );
 }
 
 main().catch((e: unknown) => {

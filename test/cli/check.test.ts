@@ -2,48 +2,16 @@
 // CI run it. Temp files hold the cases the examples do not (encodings, binary, huge lines, CRLF).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { decodeIbm1047 } from '../../server/src/service/text/decode';
+import { root, run } from './runCli';
+import type { JsonDiagnostic, Run } from './runCli';
 
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd = root): Run {
-  assert.ok(existsSync(cli), `${cli} is missing: run \`npm run build\` first (npm test does it for you)`);
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
-    maxBuffer: 1 << 28,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
 interface JsonReport {
   version: number;
   files: { path: string; language: string | null; diagnostics: JsonDiagnostic[] }[];

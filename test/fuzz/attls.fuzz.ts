@@ -4,37 +4,17 @@
 // with the complete failing input in test-results/attls-fuzz-failure.json.
 // Replay a failure: `... attls.fuzz.ts <cases> <seed> --only "<property>" --path "<path>"`.
 import path from 'node:path';
+import { fuzzMain } from './harness';
 import { runProperties } from './attlsProperties';
 
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const total = Number(process.argv[2] ?? 100_000);
-const seed =
-  process.argv[3] === undefined || process.argv[3].startsWith('--') ? undefined : Number(process.argv[3]);
-const perProperty = Math.ceil(total / 3);
-
-const t0 = performance.now();
-const summary = runProperties(perProperty, seed, {
-  only: flag('--only'),
-  path: flag('--path'),
-  failureFile: path.resolve(__dirname, '../../test-results/attls-fuzz-failure.json'),
-  onCase: (n) => {
-    if (n % 10_000 === 0) {
-      console.log(`${n} cases, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
+fuzzMain(
+  runProperties,
+  path.resolve(__dirname, '../../test-results/attls-fuzz-failure.json'),
+  (summary, secs) => {
+    console.log(
+      `seed ${summary.seed}: ${summary.cases} cases in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
+    );
+    console.log(`slowest case ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
+    console.log(`cases over budget once but under it on a re-run: ${summary.slowThenFast}`);
   },
-});
-const secs = (performance.now() - t0) / 1000;
-console.log(
-  `seed ${summary.seed}: ${summary.cases} cases in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
 );
-console.log(`slowest case ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
-console.log(`cases over budget once but under it on a re-run: ${summary.slowThenFast}`);
-if (summary.failure) {
-  console.error(`FAILED: ${summary.failure}`);
-  process.exit(1);
-}
-console.log('no failures');

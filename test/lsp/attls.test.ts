@@ -7,14 +7,12 @@ import path from 'node:path';
 import type {
   CodeAction,
   CompletionItem,
-  Diagnostic,
   DocumentSymbol,
   FoldingRange,
   Hover,
   Location,
   MarkupContent,
   PublishDiagnosticsParams,
-  Range,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -39,33 +37,14 @@ import { EFFECTIVE_POLICY_METHOD } from '../../server/src/protocol';
 import { decodeIbm1047 } from '../../server/src/service/text/decode';
 import type { Session } from './client';
 import { CLIENT_CAPABILITIES, startSession } from './client';
+import { byCode, closeCleanly, HANG_GUARD, nextDiagnostics, range, textAt } from './session';
 import { ROOT } from './serverBundle';
 
-const HANG_GUARD = { timeout: 30_000 };
 const fixture = (name: string): string =>
   readFileSync(path.join(ROOT, 'test', 'fixtures', 'lsp', name), 'utf8');
 
 const POLICY_URI = 'file:///work/policies/policy-problems.attls';
 const POLICY = fixture('policy-problems.attls');
-
-function range(line: number, start: number, end: number, endLine = line): Range {
-  return { start: { line, character: start }, end: { line: endLine, character: end } };
-}
-
-function textAt(text: string, r: Range): string {
-  assert.equal(r.start.line, r.end.line, 'single-line range expected');
-  return text.split(/\r?\n/)[r.start.line].slice(r.start.character, r.end.character);
-}
-
-function byCode(p: PublishDiagnosticsParams, code: string): Diagnostic[] {
-  return p.diagnostics.filter((d) => d.code === code);
-}
-
-/** Resolves with the first publish for `uri` that arrives after this call. */
-function nextDiagnostics(s: Session, uri: string): Promise<PublishDiagnosticsParams> {
-  const mark = s.published.length;
-  return s.diagnostics(uri, (p) => s.published.indexOf(p) >= mark);
-}
 
 /** The IBM-1047 bytes of `text`, as VS Code shows them when it decodes them as UTF-8. */
 function ebcdicShownAsUtf8(text: string): string {
@@ -87,13 +66,7 @@ describe('LSP over stdio: an AT-TLS policy', HANG_GUARD, () => {
     first = await s.diagnostics(POLICY_URI);
   });
 
-  after(async () => {
-    // No handler may have thrown: runSafe would hide it from the editor, but not from the log.
-    const errors = s.logs.filter((l) => l.type === 1).map((l) => l.message);
-    const code = await s.close();
-    assert.deepEqual(errors, [], 'the server logged errors');
-    assert.equal(code, 0, `the server should exit 0 after shutdown + exit; stderr:\n${s.stderr()}`);
-  });
+  after(() => closeCleanly(s));
 
   test('initialize announces every feature with incremental sync', () => {
     const c = s.initializeResult.capabilities;

@@ -5,12 +5,10 @@ import assert from 'node:assert/strict';
 import type {
   CodeAction,
   CompletionItem,
-  Diagnostic,
   Hover,
   Location,
   MarkupContent,
   PublishDiagnosticsParams,
-  Range,
 } from 'vscode-languageserver-protocol/node';
 import {
   CodeActionRequest,
@@ -23,8 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { Session } from './client';
 import { CLIENT_CAPABILITIES, startSession } from './client';
-
-const HANG_GUARD = { timeout: 30_000 };
+import { byCode, closeCleanly, HANG_GUARD, nextDiagnostics, range, textAt } from './session';
 
 const JOB_URI = 'file:///work/jcl/certjob.jcl';
 // Line numbers matter: the assertions below name them (0-based, as LSP counts).
@@ -59,29 +56,10 @@ const EXEC = [
   '',
 ].join('\n');
 
-function range(line: number, start: number, end: number, endLine = line): Range {
-  return { start: { line, character: start }, end: { line: endLine, character: end } };
-}
-
-function textAt(text: string, r: Range): string {
-  assert.equal(r.start.line, r.end.line, 'single-line range expected');
-  return text.split('\n')[r.start.line].slice(r.start.character, r.end.character);
-}
-
-function byCode(p: PublishDiagnosticsParams, code: string): Diagnostic[] {
-  return p.diagnostics.filter((d) => d.code === code);
-}
-
 function codes(p: PublishDiagnosticsParams): string {
   return p.diagnostics
     .map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`)
     .join(', ');
-}
-
-/** Resolves with the first publish for `uri` that arrives after this call. */
-function nextDiagnostics(s: Session, uri: string): Promise<PublishDiagnosticsParams> {
-  const mark = s.published.length;
-  return s.diagnostics(uri, (p) => s.published.indexOf(p) >= mark);
 }
 
 function markdown(h: Hover | null): string {
@@ -104,12 +82,7 @@ describe('LSP over stdio: RACDCERT commands in JCL and REXX', HANG_GUARD, () => 
     exec = await s.diagnostics(EXEC_URI);
   });
 
-  after(async () => {
-    const errors = s.logs.filter((l) => l.type === 1).map((l) => l.message);
-    const code = await s.close();
-    assert.deepEqual(errors, [], 'the server logged errors');
-    assert.equal(code, 0, `the server should exit 0 after shutdown + exit; stderr:\n${s.stderr()}`);
-  });
+  after(() => closeCleanly(s));
 
   test('the JCL job gets racf/* diagnostics at exact ranges, with source and links', () => {
     assert.equal(job.version, 1);

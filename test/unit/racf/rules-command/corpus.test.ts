@@ -9,49 +9,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runRules } from '../../../../server/src/service/rules';
 import { commandRules } from '../../../../server/src/service/racf/rules/commandRules';
-import type { CommandStream, Segment } from '../../../../server/src/service/racf/source';
+import type { CommandStream } from '../../../../server/src/service/racf/source';
 import type { RacfLanguage } from '../../../../server/src/service/racf/model';
+import { naiveJclStreams, streamOf } from '../tso/streams';
 import { modelOf, plainStream } from './helpers';
 
 const dir = path.resolve(__dirname, '../../../../../shared/corpus/racdcert');
-
-function streamOf(segments: Segment[], kind: CommandStream['kind'], fixedRecords: boolean): CommandStream {
-  const first = segments[0];
-  const last = segments[segments.length - 1];
-  return {
-    kind,
-    segments,
-    fixedRecords,
-    range: {
-      start: { line: first.line, character: first.start },
-      end: { line: last.line, character: last.end },
-    },
-  };
-}
-
-function jclStreams(text: string): CommandStream[] {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const streams: CommandStream[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^\/\/\S*\s+DD\s+(\*|DATA)(?:,DLM=(\S\S))?/.exec(lines[i]);
-    if (!m) {
-      continue;
-    }
-    const data = m[1] === 'DATA';
-    const dlm = m[2] ?? '/*';
-    const segs: Segment[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !lines[j].startsWith(dlm) && (data || !lines[j].startsWith('//')); j++) {
-      const t = lines[j].slice(0, 72);
-      segs.push({ line: j, start: 0, end: t.length, text: t });
-    }
-    if (segs.length) {
-      streams.push(streamOf(segs, 'jcl-systsin', true));
-    }
-    i = j;
-  }
-  return streams;
-}
 
 const COMMAND_START = /^\s*(RACDCERT|SETROPTS|SETR|PERMIT|RDEFINE|RDEF|RALTER|RLIST)\b/i;
 
@@ -175,7 +138,11 @@ function analyse(file: string): string[] {
   const text = readFileSync(path.join(dir, file), 'utf8');
   const language: RacfLanguage = file.endsWith('.jcl') ? 'jcl' : file.endsWith('.rexx') ? 'rexx' : 'racf';
   const streams =
-    language === 'jcl' ? jclStreams(text) : language === 'rexx' ? rexxStreams(text) : [plainStream(text)];
+    language === 'jcl'
+      ? naiveJclStreams(text)
+      : language === 'rexx'
+        ? rexxStreams(text)
+        : [plainStream(text)];
   const model = modelOf(text, streams, { language });
   return runRules(commandRules, model, undefined).map(
     (f) => `${f.rule} ${f.range.start.line + 1}:${f.range.start.character + 1}`,

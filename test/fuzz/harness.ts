@@ -316,7 +316,8 @@ export function startRun(
 export function timeWithReruns(
   timing: Timing,
   budget: number,
-  run: () => void,
+  /** Runs the case; may return the CPU ms of the product's own calls, leaving the checks out. */
+  run: () => number | void,
   describe: () => string,
   prefix = '',
 ): void {
@@ -325,9 +326,13 @@ export function timeWithReruns(
     if (attempt > 0) {
       collectGarbage();
     }
-    const t0 = performance.now();
-    run();
-    const ms = performance.now() - t0;
+    // CPU time of this process, not wall time: CI runs two test files at once on two cores, and
+    // another process taking the CPU must not make a fast case look slow (the budget is about
+    // our work per input, issue 2: "never take more than 100 ms each").
+    const c0 = process.cpuUsage();
+    const own = run();
+    const used = process.cpuUsage(c0);
+    const ms = typeof own === 'number' ? own : (used.user + used.system) / 1000;
     best = Math.min(best, ms);
     if (ms <= budget) {
       if (attempt > 0) {
@@ -337,7 +342,9 @@ export function timeWithReruns(
     }
   }
   if (best > budget) {
-    throw new Error(`${prefix}took ${best.toFixed(1)} ms (> ${budget} ms) on each of ${RERUNS + 1} runs`);
+    throw new Error(
+      `${prefix}took ${best.toFixed(1)} ms of CPU (> ${budget} ms) on each of ${RERUNS + 1} runs`,
+    );
   }
   if (best > timing.slowestMs) {
     timing.slowestMs = best;
@@ -449,4 +456,16 @@ export function fuzzMain<S extends FuzzSummary>(
     process.exit(1);
   }
   console.log('no failures');
+}
+
+/**
+ * CPU milliseconds a call takes, added to `acc.ms`: lets a case time the product's calls and not
+ * the well-formedness checks that follow them (5,000 findings take the checker a while too).
+ */
+export function cpuTimed<T>(acc: { ms: number }, f: () => T): T {
+  const c0 = process.cpuUsage();
+  const out = f();
+  const used = process.cpuUsage(c0);
+  acc.ms += (used.user + used.system) / 1000;
+  return out;
 }

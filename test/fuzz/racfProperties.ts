@@ -35,6 +35,7 @@ import {
   readCorpus,
   stringTextArb,
   timeWithReruns,
+  cpuTimed,
 } from './harness';
 import type { FuzzSummary, Mutation, RunOptions } from './harness';
 
@@ -323,31 +324,37 @@ function corpusArb(corpus: { name: string; text: string; language: RacfLanguage 
 const RULE_CRASH = /^zos-tls: the check \S+ failed on this file/;
 
 /** Analyzes the case's text as one carrier, runs every feature and checks the results; throws on any violation. */
-export function runInput(fc_: FuzzCase, language: RacfLanguage, lens = lineLengths(fc_.text)): void {
+/** Runs one input; returns the CPU ms of our own calls (the checks are not timed). */
+export function runInput(fc_: FuzzCase, language: RacfLanguage, lens = lineLengths(fc_.text)): number {
   const c = new Checker(lens, `${fc_.kind} case as ${language}`);
-  const analysis = analyzeRacf(fc_.text, language, { today: TODAY });
+  const t = { ms: 0 };
+  const analysis = cpuTimed(t, () => analyzeRacf(fc_.text, language, { today: TODAY }));
   c.findings(analysis.findings, RULE_CRASH);
-  c.symbols(racfSymbols(analysis));
-  c.folding(racfFolding(analysis));
+  c.symbols(cpuTimed(t, () => racfSymbols(analysis)));
+  c.folding(cpuTimed(t, () => racfFolding(analysis)));
 
   for (const raw of fc_.positions) {
     const pos = placePosition(lens, raw);
     const at = `at ${pos.line}:${pos.character}`;
-    const hover = racfHover(analysis, pos);
+    const hover = cpuTimed(t, () => racfHover(analysis, pos));
     if (hover !== undefined) {
       c.text(hover.contents, `hover ${at} contents`);
       if (hover.range) {
         c.range(hover.range, `hover ${at}`);
       }
     }
-    c.completions(racfComplete(analysis, pos), at);
-    for (const [i, r] of racfDefinition(analysis, pos).entries()) {
+    c.completions(
+      cpuTimed(t, () => racfComplete(analysis, pos)),
+      at,
+    );
+    for (const [i, r] of cpuTimed(t, () => racfDefinition(analysis, pos)).entries()) {
       c.range(r, `definition ${at} ${i}`);
     }
-    for (const [i, r] of racfReferences(analysis, pos, true).entries()) {
+    for (const [i, r] of cpuTimed(t, () => racfReferences(analysis, pos, true)).entries()) {
       c.range(r, `references ${at} ${i}`);
     }
   }
+  return t.ms;
 }
 
 function describe(fc_: FuzzCase): string {

@@ -235,8 +235,14 @@ describe('LSP over stdio: RACDCERT commands in JCL and REXX', HANG_GUARD, () => 
   });
 
   test('zosTls.fips true reports the Brainpool key (racf/fips-key); false takes it away', async () => {
+    // Other publishes for the exec may be in flight (the workspace index re-checks open documents
+    // when it learns what they create), so wait for the one that reflects the new setting.
+    const hasFips = (p: PublishDiagnosticsParams): boolean =>
+      p.diagnostics.some((d) => d.code === 'racf/fips-key');
+    const after = (mark: number) => (p: PublishDiagnosticsParams) => s.published.indexOf(p) >= mark;
     s.workspaceSettings.zosTls = { fips: true };
-    const on = nextDiagnostics(s, EXEC_URI);
+    const onMark = s.published.length;
+    const on = s.diagnostics(EXEC_URI, (p) => after(onMark)(p) && hasFips(p));
     await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const p = await on;
     const [fips] = byCode(p, 'racf/fips-key');
@@ -246,7 +252,8 @@ describe('LSP over stdio: RACDCERT commands in JCL and REXX', HANG_GUARD, () => 
     assert.equal(fips.source, 'zos-tls');
 
     s.workspaceSettings.zosTls = { fips: false };
-    const off = nextDiagnostics(s, EXEC_URI);
+    const offMark = s.published.length;
+    const off = s.diagnostics(EXEC_URI, (p) => after(offMark)(p) && !hasFips(p));
     await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     assert.deepEqual(byCode(await off, 'racf/fips-key'), []);
 

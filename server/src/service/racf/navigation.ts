@@ -49,6 +49,32 @@ function text(v: ReturnType<typeof singleValue>): string | undefined {
 }
 
 /** `RACDCERT GENCERT 'label'`, `RACDCERT ADDRING ring`, `SETROPTS REFRESH`, `PERMIT profile`. */
+// One pass per model and list: looking each command's effect up with find() made the outline of
+// a large job quadratic.
+const firstByCommand = new WeakMap<RacfModel, Map<string, Map<TsoCommand, unknown>>>();
+function firstBy<T extends { command: TsoCommand }>(
+  model: RacfModel,
+  key: string,
+  list: readonly T[],
+  cmd: TsoCommand,
+): T | undefined {
+  let perModel = firstByCommand.get(model);
+  if (!perModel) {
+    firstByCommand.set(model, (perModel = new Map()));
+  }
+  let index = perModel.get(key);
+  if (!index) {
+    index = new Map();
+    for (const item of list) {
+      if (!index.has(item.command)) {
+        index.set(item.command, item);
+      }
+    }
+    perModel.set(key, index);
+  }
+  return index.get(cmd) as T | undefined;
+}
+
 function commandSymbolName(model: RacfModel, cmd: TsoCommand): { name: string; detail?: string } {
   const written = cmd.name.text.toUpperCase();
   switch (cmd.canonicalName) {
@@ -58,7 +84,7 @@ function commandSymbolName(model: RacfModel, cmd: TsoCommand): { name: string; d
         return { name: 'RACDCERT' };
       }
       const fn = call.fn.name;
-      const effect = model.effects.find((e) => e.command === cmd);
+      const effect = firstBy(model, 'model.effects', model.effects, cmd);
       let what: string | undefined;
       let detail: string | undefined;
       if (effect?.kind === 'certificate') {
@@ -98,7 +124,7 @@ function commandSymbolName(model: RacfModel, cmd: TsoCommand): { name: string; d
       };
     }
     case 'SETROPTS': {
-      const refresh = model.refreshes.find((r) => r.command === cmd);
+      const refresh = firstBy(model, 'model.refreshes', model.refreshes, cmd);
       if (refresh) {
         return {
           name: refresh.refresh ? 'SETROPTS REFRESH' : 'SETROPTS RACLIST',
@@ -108,7 +134,7 @@ function commandSymbolName(model: RacfModel, cmd: TsoCommand): { name: string; d
       return { name: 'SETROPTS', detail: cmd.operands.map((o) => o.keyword.upper).join(' ') || undefined };
     }
     case 'PERMIT': {
-      const p = model.permits.find((e) => e.command === cmd);
+      const p = firstBy(model, 'model.permits', model.permits, cmd);
       const parts = [
         p?.class ? `CLASS(${p.class})` : undefined,
         p?.ids.length ? `ID(${p.ids.map((i) => i.text).join(' ')})` : undefined,
@@ -124,7 +150,7 @@ function commandSymbolName(model: RacfModel, cmd: TsoCommand): { name: string; d
     case 'RALTER':
     case 'RLIST':
     case 'RDELETE': {
-      const r = model.resources.find((e) => e.command === cmd);
+      const r = firstBy(model, 'model.resources', model.resources, cmd);
       return {
         name: [cmd.canonicalName, r?.class, r?.profile?.text].filter(Boolean).join(' '),
       };
@@ -187,9 +213,22 @@ export function racfSymbols(a: RacfAnalysis): DocumentSymbolResult[] {
   const job = parseJcl(model.source);
   const placed = new Set<TsoCommand>();
   const out: DocumentSymbolResult[] = [];
+  // Commands grouped by the line of their step's EXEC in one pass: filtering all commands once per
+  // step made the outline of a large job quadratic.
+  const byStepLine = new Map<number, TsoCommand[]>();
+  for (const c of model.commands) {
+    const line = c.stream.step?.range.start.line;
+    if (line !== undefined) {
+      const list = byStepLine.get(line);
+      if (list) {
+        list.push(c);
+      } else {
+        byStepLine.set(line, [c]);
+      }
+    }
+  }
   for (const step of job.steps) {
-    const line = step.statement.range.start.line;
-    const commands = model.commands.filter((c) => c.stream.step?.range.start.line === line);
+    const commands = byStepLine.get(step.statement.range.start.line) ?? [];
     commands.forEach((c) => placed.add(c));
     out.push(stepSymbol(step, commands, model));
   }

@@ -4,15 +4,13 @@
 // (JCL `//*` lines, REXX and TSO `/* */`) switch findings off.
 import type { AnalyzeOptions, Finding } from '../types';
 import { DEFAULT_RELEASE } from '../types';
-import { SourceText } from '../text/sourceText';
+import type { SourceText } from '../text/sourceText';
 import { runRules } from '../rules';
 import type { CommentText } from '../suppress';
 import { applySuppressions, parseSuppressions } from '../suppress';
-import { findCommandStreams } from './carriers';
-import { parseCommands } from './tso';
 import type { TsoComment } from './ast';
 import type { RacfLanguage, RacfModel } from './model';
-import { buildRacfModel } from './model';
+import { readRacf } from './read';
 import { RACF_RULES } from './rules';
 import type { RacfWorkspace } from './workspaceFacts';
 import { excluding } from './workspaceFacts';
@@ -38,21 +36,10 @@ export function analyzeRacf(
   language: RacfLanguage,
   options: RacfAnalyzeOptions = {},
 ): RacfAnalysis {
-  const source = typeof text === 'string' ? new SourceText(text) : text;
-  const carrier = findCommandStreams(source, language);
-  const parsed = carrier.streams.map((s) => parseCommands(s));
-  const commands = parsed.flatMap((p) => p.commands);
-  const model = buildRacfModel({
-    source,
-    language,
+  const { source, model, parsed } = readRacf(text, language, {
     release: options.release ?? DEFAULT_RELEASE,
     today: options.today ?? new Date(),
     fips: options.fips ?? false,
-    streams: carrier.streams,
-    commands,
-    racf: commands.filter((c) => c.canonicalName !== undefined),
-    problems: carrier.problems,
-    parseProblems: parsed.flatMap((p) => p.problems),
     workspace:
       options.workspace && options.documentUri !== undefined
         ? excluding(options.workspace, options.documentUri)

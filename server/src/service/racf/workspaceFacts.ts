@@ -3,11 +3,9 @@
 // creates the label or ring (issue 3). Pure data: the adapters (LSP index, CLI) read the files and
 // hand the facts in; the rules read them through RacfModel.workspace.
 import type { Range } from '../types';
-import { SourceText } from '../text/sourceText';
-import { findCommandStreams } from './carriers';
-import { parseCommands } from './tso';
+import type { SourceText } from '../text/sourceText';
 import type { RacfLanguage, RacfModel, RacfOwner } from './model';
-import { buildRacfModel } from './model';
+import { readRacf } from './read';
 
 /** A label or ring name one document creates for an owner. */
 export interface CreatedName {
@@ -92,22 +90,7 @@ export function collectRacfFacts(uri: string, analysis: { model: RacfModel }): R
  * files of a workspace that are not open.
  */
 export function racfFactsOf(uri: string, text: string | SourceText, language: RacfLanguage): RacfFacts {
-  const source = typeof text === 'string' ? new SourceText(text) : text;
-  const carrier = findCommandStreams(source, language);
-  const parsed = carrier.streams.map((s) => parseCommands(s));
-  const commands = parsed.flatMap((p) => p.commands);
-  const model = buildRacfModel({
-    source,
-    language,
-    release: '3.1',
-    today: new Date(0),
-    fips: false,
-    streams: carrier.streams,
-    commands,
-    racf: commands.filter((c) => c.canonicalName !== undefined),
-    problems: carrier.problems,
-    parseProblems: parsed.flatMap((p) => p.problems),
-  });
+  const { model } = readRacf(text, language, { release: '3.1', today: new Date(0), fips: false });
   return collectRacfFacts(uri, { model });
 }
 

@@ -262,6 +262,12 @@ describe('LSP over stdio: RACDCERT commands in JCL and REXX', HANG_GUARD, () => 
     const junk = nextDiagnostics(s, EXEC_URI);
     await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     assert.deepEqual(byCode(await junk, 'racf/fips-key'), []);
+    // The publish awaited above may be an earlier re-check; the warning comes with the new settings.
+    const warned = (): boolean =>
+      s.logs.some((l) => l.type === 2 && l.message.includes('zosTls.fips') && l.message.includes('maybe'));
+    for (let i = 0; i < 100 && !warned(); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const warnings = s.logs.filter((l) => l.type === 2).map((l) => l.message);
     assert.ok(
       warnings.some((w) => w.includes('zosTls.fips') && w.includes('maybe')),

@@ -56,6 +56,19 @@ export interface AnalyzeOptions {
   fips?: boolean;
   /** What the other RACF documents of the workspace create (labels, rings per owner). */
   workspace?: RacfWorkspace;
+  /**
+   * Reads the other configuration files a document names (Liberty `<include>`, configDropins,
+   * bootstrap.properties, server.env), by file: uri. Adapters supply it; the service reads no files
+   * itself. Undefined (an untrusted workspace, an editor buffer alone) means only the document is known.
+   */
+  configFiles?: ConfigFileReader;
+}
+
+export interface ConfigFileReader {
+  /** The text of the file, or undefined when it does not exist or cannot be read. */
+  read(uri: string): string | undefined;
+  /** The names in a directory (for configDropins), or undefined when it does not exist. */
+  list?(dirUri: string): string[] | undefined;
 }
 
 export function compareRelease(a: ZosRelease, b: ZosRelease): number {

@@ -22,6 +22,7 @@ import {
   rdatalibMarkdown,
 } from '../knowledge/racfInfo';
 import { formatDate, keyChoice, racdcertCall, sizeOf, valueText } from './rules/commandHelpers';
+import { connectionsElsewhere, documentName, searchWorkspace } from './workspaceFacts';
 import {
   canonicalKeyword,
   commandAt,
@@ -274,10 +275,7 @@ function labelMarkdown(model: RacfModel, name: NameOccurrence): string {
     );
   }
   if (!made.length && !relabels.length) {
-    lines.push(
-      '',
-      'Not created in this document: it must already exist in the RACF database (or another job creates it) for this command to find it.',
-    );
+    lines.push(...elsewhereLines(model, name));
   }
   const connects = model.connections.filter((c) => c.label && isNamed(name, c.certOwner, c.label.text));
   if (connects.length) {
@@ -310,10 +308,7 @@ function ringMarkdown(model: RacfModel, name: NameOccurrence): string {
       `Added on line ${added.map((r) => lineNo(r.command.range)).join(', ')} by \`RACDCERT ADDRING\`.`,
     );
   } else {
-    lines.push(
-      '',
-      'Not added in this document: it must already exist in the RACF database (or another job adds it).',
-    );
+    lines.push(...elsewhereLines(model, name));
   }
   const connects = model.connections.filter((c) => c.ring && isNamed(name, c.ringOwner, c.ring.text));
   if (connects.length) {
@@ -357,6 +352,54 @@ function ringMarkdown(model: RacfModel, name: NameOccurrence): string {
   }
   lines.push('', `Ring names are case-sensitive; ${limitLine(LIMITS.ringName)}.`);
   return lines.join('\n');
+}
+
+/**
+ * Where a label or ring this document does not create comes from: the other document of the
+ * workspace that creates it (as the cross rules find it: same owner, case-exact) and what that
+ * document connects with it, or RACF itself. Lines are those of the index's last reading.
+ */
+function elsewhereLines(model: RacfModel, name: NameOccurrence): string[] {
+  const label = name.kind === 'label';
+  const shown = (text: string): string => code(label ? quote(text) : text);
+  const notHere = label ? 'Not created in this document' : 'Not added in this document';
+  if (!model.workspace || name.ref.symbolic) {
+    return [
+      '',
+      `${notHere}: it must already exist in the RACF database (or another job ${label ? 'creates' : 'adds'} it) for this command to find it.`,
+    ];
+  }
+  const s = searchWorkspace(model.workspace, name.kind, name.owner, name.ref.text);
+  const at = (c: { uri: string; range: Range }): string =>
+    `${code(documentName(c.uri))} (line ${lineNo(c.range)})`;
+  if (s.found) {
+    const lines = [
+      '',
+      `${notHere}, but in ${at(s.found)}, another document of the workspace: it ${label ? 'creates' : 'adds'} ${shown(s.found.name)} for ${ownerLabel(s.found.owner)}.`,
+    ];
+    const connects = connectionsElsewhere(model.workspace, name.kind, name.owner, name.ref.text);
+    if (connects.length) {
+      lines.push(
+        '',
+        label ? 'Connected in other documents to:' : 'Connected in other documents:',
+        ...connects.map(
+          (c) =>
+            `- ${label ? `ring ${code(c.ring)} of ${ownerLabel(c.ringOwner)}` : `${code(quote(c.label))} of ${ownerLabel(c.certOwner)}`}${c.usage ? ` USAGE(${c.usage})` : ''}${c.default ? ' DEFAULT' : ''} — ${at(c)}`,
+        ),
+      );
+    }
+    return lines;
+  }
+  if (s.caseOnly) {
+    return [
+      '',
+      `${notHere}. ${at(s.caseOnly)} ${label ? 'creates' : 'adds'} ${shown(s.caseOnly.name)} for that owner, in another case: names are case-sensitive, so this command does not find it.`,
+    ];
+  }
+  return [
+    '',
+    `${notHere}, nor in any other document of the workspace: it may exist in RACF, created outside the workspace; if not, this command fails.`,
+  ];
 }
 
 function limitLine(limit: { maxLength?: number; uncertain?: boolean }): string {

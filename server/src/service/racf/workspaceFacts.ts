@@ -5,6 +5,7 @@
 import type { Range } from '../types';
 import type { SourceText } from '../text/sourceText';
 import type { RacfLanguage, RacfModel, RacfOwner } from './model';
+import { sameOwner } from './model';
 import { readRacf } from './read';
 
 /** A label or ring name one document creates for an owner. */
@@ -27,6 +28,24 @@ export interface RacfFacts {
   labels: CreatedName[];
   /** ADDRING. */
   rings: CreatedName[];
+  /**
+   * CONNECTs, for hovers only: no rule reads them, so the index does not re-check the open
+   * documents when only these change.
+   */
+  connections?: ConnectedName[];
+}
+
+/** A certificate one document connects to a ring (both names as written, non-symbolic). */
+export interface ConnectedName {
+  ringOwner: RacfOwner;
+  ring: string;
+  certOwner: RacfOwner;
+  label: string;
+  usage?: string;
+  default: boolean;
+  uri: string;
+  /** The CONNECT(...) operand in that document. */
+  range: Range;
 }
 
 /**
@@ -82,7 +101,27 @@ export function collectRacfFacts(uri: string, analysis: { model: RacfModel }): R
       ? [{ owner: r.owner, name: r.name.text, symbolic: r.name.symbolic, uri, range: r.name.range }]
       : [],
   );
-  return { uri, labels, rings };
+  return { uri, labels, rings, connections: collectConnections(uri, model) };
+}
+
+/** The CONNECTs whose ring and label are both known text. */
+function collectConnections(uri: string, model: RacfModel): ConnectedName[] {
+  return model.connections.flatMap((c) =>
+    c.ring && c.label && !c.ring.symbolic && !c.label.symbolic
+      ? [
+          {
+            ringOwner: c.ringOwner,
+            ring: c.ring.text,
+            certOwner: c.certOwner,
+            label: c.label.text,
+            usage: c.usage?.value,
+            default: c.default !== undefined,
+            uri,
+            range: c.range,
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -160,4 +199,32 @@ export function documentName(uri: string): string {
   const key = documentKey(uri).replace(/[?#].*$/, '');
   const seg = key.split(/[/\\]/).filter((s) => s !== '');
   return seg[seg.length - 1] ?? uri;
+}
+
+/**
+ * What the other documents of the workspace connect to a ring, or where they connect a
+ * certificate: same owner, case-exact names. A scan of every document, for hovers only.
+ */
+export function connectionsElsewhere(
+  workspace: RacfWorkspace | undefined,
+  kind: 'label' | 'ring',
+  owner: RacfOwner,
+  name: string,
+): ConnectedName[] {
+  if (!workspace) {
+    return [];
+  }
+  const out: ConnectedName[] = [];
+  for (const [key, f] of workspace.documents) {
+    if (key === workspace.self) {
+      continue;
+    }
+    for (const c of f.connections ?? []) {
+      const [o, n] = kind === 'ring' ? [c.ringOwner, c.ring] : [c.certOwner, c.label];
+      if (n === name && sameOwner(o, owner)) {
+        out.push(c);
+      }
+    }
+  }
+  return out;
 }

@@ -13,7 +13,9 @@ import {
   keySizeMarkdown,
   keywordMarkdown,
 } from '../../../../server/src/service/knowledge/racfInfo';
-import { JCL, PLAIN, REXX, analyze, range } from './fixtures';
+import { JCL, PLAIN, REXX, TODAY, analyze, range } from './fixtures';
+import { analyzeRacf } from '../../../../server/src/service/racf/analyze';
+import { createRacfWorkspace, racfFactsOf } from '../../../../server/src/service/racf/workspaceFacts';
 
 const jcl = analyze(JCL, 'jcl');
 const rexx = analyze(REXX, 'rexx');
@@ -157,4 +159,43 @@ test('outside any command: nothing', () => {
   }
   assert.equal(racfHover(rexx, { line: 5, character: 2 }), undefined);
   assert.equal(racfHover(rexx, { line: 99, character: 0 }), undefined);
+});
+
+test('names created in another document of the workspace: which document, line, owner, connections', () => {
+  const ca = [
+    "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('Local CA')",
+    'RACDCERT ID(SRV) ADDRING(SrvRing)',
+    "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('Local CA') RING(SrvRing) USAGE(CERTAUTH))",
+    'RACDCERT ID(SRV) ADDRING(OddRing)',
+  ].join('\n');
+  const workspace = createRacfWorkspace([racfFactsOf('file:///ws/jobs/ca%20job.jcl', ca, 'racf')]);
+  const text = [
+    "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('Local CA') RING(SrvRing))",
+    "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('Gone CA') RING(oddring))",
+  ].join('\n');
+  const a = analyzeRacf(text, 'racf', { today: TODAY, workspace, documentUri: 'file:///ws/ring.racf' });
+  const label = hover(a, 0, 45).contents;
+  assert.match(
+    label,
+    /Not created in this document, but in `ca job.jcl` \(line 1\), another document of the workspace: it creates `'Local CA'` for `CERTAUTH`\./,
+  );
+  assert.match(label, /- ring `SrvRing` of `ID\(SRV\)` USAGE\(CERTAUTH\) — `ca job.jcl` \(line 3\)/);
+  const ring = hover(a, 0, 60).contents;
+  assert.match(ring, /Not added in this document, but in `ca job.jcl` \(line 2\)/);
+  assert.match(ring, /- `'Local CA'` of `CERTAUTH` USAGE\(CERTAUTH\) — `ca job.jcl` \(line 3\)/);
+  // Another case only: named, and said not to match.
+  assert.match(
+    hover(a, 1, 60).contents,
+    /Not added in this document\. `ca job.jcl` \(line 4\) adds `OddRing` for that owner, in another case/,
+  );
+  // Created nowhere in the workspace.
+  assert.match(hover(a, 1, 45).contents, /nor in any other document of the workspace: it may exist in RACF/);
+  // The document's own (older) facts in the workspace are not "another document".
+  const self = analyzeRacf(ca, 'racf', {
+    today: TODAY,
+    workspace,
+    documentUri: 'file:///ws/jobs/ca%20job.jcl',
+  });
+  assert.match(hover(self, 2, 45).contents, /Created on line 1 by `RACDCERT GENCERT`/);
+  assert.doesNotMatch(hover(self, 2, 45).contents, /another document/);
 });

@@ -10,7 +10,7 @@ import type {
   Location,
   WorkspaceEditResult,
 } from './features';
-import type { AnalyzeOptions, Finding, Position, Range } from './types';
+import type { AnalyzeOptions, ConfigFileReader, Finding, Position, Range } from './types';
 import { DEFAULT_RELEASE, rangeOf } from './types';
 import { detectLanguage } from './languages';
 import type { LanguageId } from './languages';
@@ -38,6 +38,8 @@ import { racfComplete } from './racf/complete';
 import { racfDefinition, racfFolding, racfReferences, racfSymbols } from './racf/navigation';
 import type { RacfLanguage } from './racf/model';
 import type { RacfWorkspace } from './racf/workspaceFacts';
+import type { LibertyAnalysis } from './liberty/analyze';
+import { analyzeLiberty } from './liberty/analyze';
 
 export * from './types';
 export * from './features';
@@ -55,6 +57,18 @@ export interface Analysis {
   findings: Finding[];
   attls?: AttlsAnalysis;
   racf?: RacfAnalysis;
+  liberty?: LibertyAnalysis;
+}
+
+/**
+ * A reader that says when what it returns may have changed. A Liberty analysis depends on files
+ * other than the document (includes, configDropins, bootstrap.properties, server.env), so its
+ * cached analysis is kept only while the reader's generation stays the same. The adapter bumps it
+ * (an open include file was edited, a file on disk changed); a reader without one is read afresh
+ * for every analysis of a Liberty document.
+ */
+export interface VersionedConfigFileReader extends ConfigFileReader {
+  readonly generation: number;
 }
 
 interface CacheEntry {
@@ -80,12 +94,23 @@ export interface LanguageService {
   forget(uri: string): void;
   /** What the other RACF documents of the workspace create; analyses made after this use it. */
   setWorkspace(ws: RacfWorkspace | undefined): void;
+  /** How Liberty analyses read other files when the options bring no reader of their own. */
+  setConfigFiles(reader: ConfigFileReader | undefined): void;
 }
 
 const OUR_LANGUAGES: ReadonlySet<string> = new Set(['attls', 'racf', 'jcl', 'rexx']);
 
 function normalizeLanguage(id: string | undefined): LanguageId | undefined {
   return id !== undefined && OUR_LANGUAGES.has(id) ? (id as LanguageId) : undefined;
+}
+
+/** The uri as a name to detect from; a malformed escape leaves it as it is rather than throw. */
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }
 
 function isRacfLanguage(id: LanguageId | undefined): id is RacfLanguage {
@@ -95,13 +120,19 @@ function isRacfLanguage(id: LanguageId | undefined): id is RacfLanguage {
 export function createLanguageService(): LanguageService {
   const cache = new Map<string, CacheEntry>();
   let workspace: RacfWorkspace | undefined;
+  let configFiles: ConfigFileReader | undefined;
 
   const languageOf = (input: DocumentInput): LanguageId | undefined =>
-    normalizeLanguage(input.languageId) ?? detectLanguage(decodeURIComponent(input.uri), input.text);
+    normalizeLanguage(input.languageId) ??
+    detectLanguage(decodedUri(input.uri), input.text, input.languageId);
 
   const analyze = (input: DocumentInput, given: AnalyzeOptions = {}): Analysis => {
-    const options: AnalyzeOptions = { ...given, workspace: given.workspace ?? workspace };
-    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${options.fips === true}|${options.workspace?.generation ?? ''}|${JSON.stringify(options.rules ?? {})}|${input.text.length}`;
+    const options: AnalyzeOptions = {
+      ...given,
+      workspace: given.workspace ?? workspace,
+      configFiles: given.configFiles ?? configFiles,
+    };
+    const key = `${input.version ?? ''}|${options.release ?? DEFAULT_RELEASE}|${options.fips === true}|${options.workspace?.generation ?? ''}|${JSON.stringify(options.rules ?? {})}|${input.text.length}|${configKey(input, options.configFiles)}`;
     const hit = cache.get(input.uri);
     if (hit && hit.key === key && input.version !== undefined) {
       return hit.analysis;
@@ -109,6 +140,20 @@ export function createLanguageService(): LanguageService {
     const analysis = analyzeUncached(input, options);
     cache.set(input.uri, { key, analysis });
     return analysis;
+  };
+
+  /**
+   * The part of the cache key for the files a Liberty document reads: the reader's generation, or
+   * a key that never repeats when the reader has none (nothing tells when its files change). Other
+   * languages read no files, so a Liberty edit elsewhere keeps their analyses.
+   */
+  let unversioned = 0;
+  const configKey = (input: DocumentInput, reader: ConfigFileReader | undefined): string => {
+    if (reader === undefined || languageOf(input) !== 'xml') {
+      return '';
+    }
+    const generation = (reader as Partial<VersionedConfigFileReader>).generation;
+    return typeof generation === 'number' ? `g${generation}` : `u${++unversioned}`;
   };
 
   const analyzeUncached = (input: DocumentInput, options: AnalyzeOptions): Analysis => {
@@ -157,19 +202,33 @@ export function createLanguageService(): LanguageService {
       const racf = analyzeRacf(text, language, { ...options, documentUri: input.uri });
       return { language, findings: [...extra, ...racf.findings], racf };
     }
+    if (language === 'xml') {
+      const liberty = analyzeLiberty(text, input.uri, options);
+      return { language, findings: [...extra, ...liberty.findings], liberty };
+    }
     return { language, findings: extra };
   };
 
-  /** Runs the AT-TLS or the RACF version of a feature, whichever language the document is. */
+  /**
+   * Runs the AT-TLS, RACF or Liberty version of a feature, whichever language the document is. A
+   * feature without a Liberty version passes none: a Liberty document then gets `none`.
+   */
   const dispatch = <T>(
     input: DocumentInput,
     options: AnalyzeOptions | undefined,
     attls: (a: AttlsAnalysis) => T,
     racf: (a: RacfAnalysis) => T,
     none: T,
+    liberty?: (a: LibertyAnalysis) => T,
   ): T => {
     const a = analyze(input, options);
-    return a.attls ? attls(a.attls) : a.racf ? racf(a.racf) : none;
+    if (a.attls) {
+      return attls(a.attls);
+    }
+    if (a.racf) {
+      return racf(a.racf);
+    }
+    return a.liberty && liberty ? liberty(a.liberty) : none;
   };
   const here =
     (input: DocumentInput) =>
@@ -264,6 +323,9 @@ export function createLanguageService(): LanguageService {
     },
     setWorkspace: (ws) => {
       workspace = ws;
+    },
+    setConfigFiles: (reader) => {
+      configFiles = reader;
     },
   };
 }

@@ -269,6 +269,16 @@ export const RULE_CATALOGUE: readonly CatalogueEntry[] = [
     "description": "the same label connected twice to a ring; ADDRING of a ring already added"
   },
   {
+    "id": "racf/unclosed-comment",
+    "severity": "information",
+    "description": "a TSO `/*` comment with no `*/` on its line (a `/*` inside a quoted value, a REXX comment or a JCL `//*` line is not one). The reference takes TSO to end such a comment at the end of the line (unverified in IBM text), so the following lines are read as commands, not as part of the comment; close it with `*/` (evidence: racdcert-reference §1.2 Comments, R13)"
+  },
+  {
+    "id": "racf/duplicate-dn-in-ring",
+    "severity": "warning",
+    "description": "two different certificates with the same SUBJECTSDN (same attributes, values compared ignoring case and repeated blanks, in any order) are connected to one ring; IBM's CICS documentation says several certificates with the same distinguished name on one key ring are not supported (a chain is built by matching an issuer DN to a subject DN, so one certificate can be taken for the other). Give each certificate its own subject DN (e.g. a CA CN that differs from the server's) (evidence: racdcert-reference §3.4, R19)"
+  },
+  {
     "id": "liberty/unresolved-ref",
     "severity": "error",
     "description": "keyStoreRef/trustStoreRef/sslRef/outboundSSLRef/sslOptionsRef/sslCertsRef names no element, across include files (information in a fragment)"

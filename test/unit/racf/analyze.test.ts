@@ -191,6 +191,18 @@ const EXPECTED: Record<string, [string, string][]> = {
       'ATSSERV gets a PERSONAL certificate in OpServer.KS; the job grants no ring access',
     ],
     ['racf/ring-access 69', 'same for RpServer.KS'],
+    ['racf/unclosed-comment 6', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 13', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 15', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 21', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 27', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 31', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 39', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 45', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 47', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 53', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 59', 'SOURCES: unterminated /* comment (info)'],
+    ['racf/unclosed-comment 63', 'SOURCES: unterminated /* comment (info)'],
   ],
   'lbdyck-racfadm-racgcert.rexx': [],
   'sunil390-zLearning-cheatsheet-add-to-keyring.txt': [
@@ -239,6 +251,10 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['racf/validity 37', 'SOURCES: NOTAFTER 2024/01/01 in the past'],
     ['racf/missing-refresh 6', 'SOURCES: no DIGTRING refresh'],
     ['racf/missing-refresh 8', 'SOURCES: no DIGTCERT refresh'],
+    [
+      'racf/duplicate-dn-in-ring 42',
+      "SOURCES: CA 'WMLZCACERT' and server 'WMLZCERT_WMLZID' have the identical SUBJECTSDN and both join WMLZRING",
+    ],
   ],
   'zeditor01-Z25A-ShopZ-add-trust.txt': [
     ['racf/syntax 4', 'SOURCES: RING((SHOPZ) doubled parenthesis'],
@@ -287,6 +303,10 @@ const EXPECTED: Record<string, [string, string][]> = {
       'racf/label-unknown 262 information',
       "SOURCES: same edit-me block: LABEL('certlabel') of SITE, a placeholder for an existing certificate",
     ],
+    [
+      'racf/unclosed-comment 712',
+      'SOURCES: TSS section line /* TSS PERMIT(...) ACCESS(CONTROL) has no */ (info)',
+    ],
   ],
   'zowe-install-packaging-ZWENOKYR.jcl': [],
 };
@@ -297,21 +317,10 @@ const EXPECTED: Record<string, [string, string][]> = {
  */
 const KNOWN_ISSUES: { file: string; item: string; reason: string }[] = [
   {
-    file: 'ZCJWTR3A, ZWEKRING',
-    item: 'unterminated /* comments (info)',
-    reason:
-      'no racf/* catalogue row reports an unclosed comment (reference §11 unclosed-comment is unverified); docs/rules.md owner',
-  },
-  {
     file: 'zorow-UKO-createCerts.rexx, zorow-UKO-addTrustCertificates.rexx',
     item: 'NOTAFTER 2023-12-31 in the past; DEFAULT on nine CERTAUTH connects',
     reason:
       'the commands are built from variables; rules.md says never to report on such fragments, so the REXX carrier (rexx.ts) skips them — SOURCES and rules.md disagree; catalogue owner',
-  },
-  {
-    file: 'zeditor01-Z25A-SQLDI-RACFKR00.jcl',
-    item: 'CA and server certificate with identical SUBJECTSDN in one ring',
-    reason: 'reference §11 duplicate-dn-in-ring has no racf/* catalogue row; docs/rules.md owner',
   },
   {
     file: 'SQLDI, zOSMF (IZUSEC-derived)',

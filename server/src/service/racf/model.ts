@@ -3,7 +3,7 @@
 // look across commands read one model instead of re-reading the text.
 import type { Fix, Range, Severity, ZosRelease } from '../types';
 import type { SourceText } from '../text/sourceText';
-import type { Operand, TsoCommand, TsoProblem, WordValue } from './ast';
+import type { Operand, TsoComment, TsoCommand, TsoProblem, WordValue } from './ast';
 import type { CommandStream } from './source';
 import type { KeyType } from '../knowledge/racfKeywords';
 import { REFRESH_CLASSES, matchKeyword } from '../knowledge/racfKeywords';
@@ -199,6 +199,8 @@ export interface RacfModel {
   racf: TsoCommand[];
   problems: RacfProblem[];
   parseProblems: TsoProblem[];
+  /** Every TSO comment of the streams, those on lines of their own included (racf/unclosed-comment). */
+  comments?: TsoComment[];
   /**
    * What the other documents of the workspace create (this document's own facts excluded): a
    * label or ring one of them creates satisfies a reference here. Undefined for a lone document.

@@ -31,6 +31,7 @@ export function readRacf(
     racf: commands.filter((c) => c.canonicalName !== undefined),
     problems: carrier.problems,
     parseProblems: parsed.flatMap((p) => p.problems),
+    comments: parsed.flatMap((p) => p.comments),
   });
   return { source, model, parsed };
 }

@@ -35,6 +35,22 @@ export function sameRun(a: TsoCommand, b: TsoCommand): boolean {
   return a.stream === b.stream || (a.stream.kind === 'rexx-literal' && b.stream.kind === 'rexx-literal');
 }
 
+const RUN_IDS = new WeakMap<CommandStream, string>();
+let nextRunId = 0;
+
+/** A key equal for commands that sameRun calls the same run, for rules that index by run in maps. */
+export function runKey(cmd: TsoCommand): string {
+  if (cmd.stream.kind === 'rexx-literal') {
+    return 'rexx';
+  }
+  let id = RUN_IDS.get(cmd.stream);
+  if (id === undefined) {
+    id = `stream${nextRunId++}`;
+    RUN_IDS.set(cmd.stream, id);
+  }
+  return id;
+}
+
 export function lineEnding(model: RacfModel): string {
   return model.source.text.includes('\r\n') ? '\r\n' : '\n';
 }

@@ -10,6 +10,7 @@ import { ringAccess } from './ring-access';
 import { unknownResource } from './unknown-resource';
 import { defaultOnCa } from './default-on-ca';
 import { duplicate } from './duplicate';
+import { duplicateDnInRing } from './duplicate-dn-in-ring';
 
 export const crossRules: readonly RuleModule<RacfModel>[] = [
   signwithUnknown,
@@ -20,4 +21,5 @@ export const crossRules: readonly RuleModule<RacfModel>[] = [
   unknownResource,
   defaultOnCa,
   duplicate,
+  duplicateDnInRing,
 ];

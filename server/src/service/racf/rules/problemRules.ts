@@ -5,6 +5,7 @@
 import type { RuleModule } from '../../rules';
 import type { RacfModel } from '../model';
 import { href } from './commandHelpers';
+import { unclosedComment } from './unclosed-comment';
 
 function problemRule(id: string, source: string): RuleModule<RacfModel> {
   return {
@@ -31,4 +32,5 @@ export const problemRules: readonly RuleModule<RacfModel>[] = [
   problemRule('racf/continuation', 'R13'),
   problemRule('racf/columns', 'R14'),
   problemRule('racf/stream-delimiter', 'R14'),
+  unclosedComment,
 ];

@@ -8,6 +8,8 @@ import type {
   LogMessageParams,
   ProtocolConnection,
   PublishDiagnosticsParams,
+  Registration,
+  WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import {
   ConfigurationRequest,
@@ -67,6 +69,8 @@ export interface Session {
     uri: string,
     accept?: (p: PublishDiagnosticsParams) => boolean,
   ): Promise<PublishDiagnosticsParams>;
+  /** What the server registered dynamically (client/registerCapability), in order. */
+  registrations: Registration[];
   /** Every publish received so far, in order. */
   published: PublishDiagnosticsParams[];
   open(uri: string, languageId: string, text: string, version?: number): Promise<void>;
@@ -78,6 +82,8 @@ export interface Session {
 export interface StartOptions {
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
+  /** Sent as the workspace folders (none by default). */
+  workspaceFolders?: WorkspaceFolder[];
 }
 
 export async function startSession(options: StartOptions = {}): Promise<Session> {
@@ -113,14 +119,17 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
   connection.onRequest(ConfigurationRequest.type, (params) =>
     params.items.map((item) => (item.section === 'zosTls' ? workspaceSettings.zosTls : null)),
   );
-  connection.onRequest(RegistrationRequest.type, () => undefined);
+  const registrations: Registration[] = [];
+  connection.onRequest(RegistrationRequest.type, (p) => {
+    registrations.push(...p.registrations);
+  });
   connection.listen();
 
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     // null: no parent-process watchdog in the server (harness.md §3b).
     processId: null,
     rootUri: null,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders ?? null,
     capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
     initializationOptions: options.initializationOptions,
   });
@@ -131,6 +140,7 @@ export async function startSession(options: StartOptions = {}): Promise<Session>
     initializeResult,
     logs,
     workspaceSettings,
+    registrations,
     published,
     diagnostics(uri, accept = () => true) {
       const seen = published.filter((p) => p.uri === uri).find(accept);

@@ -8,13 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InitializeParams, TextDocumentChangeEvent } from 'vscode-languageserver';
-import { Emitter } from 'vscode-languageserver';
+import { Emitter, FileChangeType } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeRacf } from '../../server/src/service/racf/analyze';
 import type { RacfWorkspace } from '../../server/src/service/racf/workspaceFacts';
 import { createWorkspaceIndex, followDocuments, indexPlan } from '../../server/src/lsp/workspaceIndex';
 import { collectCliWorkspace } from '../../server/src/cli/workspace';
 import { collectTargets } from '../../server/src/cli/files';
+import type { MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { CLIENT_CAPABILITIES, startSession } from './client';
+import { HANG_GUARD, byCode, closeCleanly, nextDiagnostics, textAt } from './session';
 
 const today = new Date(2026, 10, 23);
 
@@ -113,12 +117,16 @@ test('open documents: their text wins over the file; closing reads the file agai
     assert.deepEqual(ringNames(index.workspace()), ['MemberRing', 'NewRing']);
     assert.ok(index.workspace().generation > g0);
     // Moving a command to another line creates nothing new: no change, no re-check.
-    const g1 = index.workspace().generation;
+    let updates = 0;
+    index.onDidUpdate(() => updates++);
     assert.equal(
       index.updateDocument({ uri: caUri, text: edited.replace('//SYSTSIN', '//*\n//SYSTSIN') }),
       false,
     );
-    assert.equal(index.workspace().generation, g1);
+    // ... but hovers get the new line.
+    assert.equal(updates, 1);
+    const moved = [...index.workspace().documents.values()].flatMap((d) => d.rings);
+    assert.equal(moved.find((r) => r.name === 'NewRing')?.range.start.line, 6);
     // Closed without saving: the file on disk counts again.
     assert.equal(await index.closeDocument(caUri), true);
     assert.deepEqual(ringNames(index.workspace()), ['MemberRing', 'SrvRing']);
@@ -152,11 +160,21 @@ test('untrusted workspace: nothing read from disk, only open documents count', a
     ],
     initializationOptions: { trusted: false, zosTls: {} },
   } satisfies InitializeParams;
-  assert.deepEqual(indexPlan(untrusted), { trusted: false, folders: ['file:///ws'] });
+  const dynamic = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } };
+  assert.deepEqual(indexPlan({ ...untrusted, capabilities: dynamic }), {
+    trusted: false,
+    folders: ['file:///ws'],
+    watch: false,
+  });
   assert.deepEqual(indexPlan({ ...untrusted, initializationOptions: undefined }), {
     trusted: true,
     folders: ['file:///ws'],
+    watch: false,
   });
+  assert.equal(
+    indexPlan({ ...untrusted, initializationOptions: undefined, capabilities: dynamic }).watch,
+    true,
+  );
   assert.deepEqual(indexPlan({ ...untrusted, workspaceFolders: null, rootUri: 'file:///root' }).folders, [
     'file:///root',
   ]);
@@ -168,6 +186,9 @@ test('untrusted workspace: nothing read from disk, only open documents count', a
     index.updateDocument({ uri: caUri, text: CA_JCL });
     assert.deepEqual(ringNames(index.workspace()), ['SrvRing']);
     await index.closeDocument(caUri);
+    assert.deepEqual(ringNames(index.workspace()), []);
+    // Nor do file events.
+    assert.equal(await index.filesChanged([{ uri: caUri, type: FileChangeType.Created }]), false);
     assert.deepEqual(ringNames(index.workspace()), []);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -221,3 +242,112 @@ test('CLI: the files checked together are the workspace', () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('files changed on disk: created and changed ones read, deleted ones (and folders) dropped, open ones left alone', async () => {
+  const root = tree();
+  try {
+    const index = createWorkspaceIndex();
+    await index.scan([pathToFileURL(root).href]);
+    let rechecks = 0;
+    index.onDidChange(() => rechecks++);
+    const uri = (rel: string): string => pathToFileURL(path.join(root, rel)).href;
+    const { Created, Changed, Deleted } = FileChangeType;
+    writeFileSync(path.join(root, 'jobs/new.racf'), 'RACDCERT ID(SRV) ADDRING(NewRing)\n');
+    writeFileSync(path.join(root, 'jobs/skip.txt'), 'RACDCERT ID(SRV) ADDRING(TxtRing)\n');
+    mkdirSync(path.join(root, '.git'));
+    writeFileSync(path.join(root, '.git/x.racf'), 'RACDCERT ID(SRV) ADDRING(GitRing)\n');
+    assert.equal(
+      await index.filesChanged([
+        { uri: uri('jobs/new.racf'), type: Created },
+        { uri: uri('jobs/skip.txt'), type: Created },
+        { uri: uri('.git/x.racf'), type: Created },
+        { uri: 'file:///elsewhere/y.racf', type: Created },
+      ]),
+      true,
+    );
+    assert.deepEqual(ringNames(index.workspace()), ['MemberRing', 'NewRing', 'SrvRing']);
+    // An extension-less member, changed.
+    writeFileSync(path.join(root, 'members/MEMRING'), 'RACDCERT ID(SRV) ADDRING(Ring2)\n');
+    assert.equal(await index.filesChanged([{ uri: uri('members/MEMRING'), type: Changed }]), true);
+    assert.deepEqual(ringNames(index.workspace()), ['NewRing', 'Ring2', 'SrvRing']);
+    // An open document wins over its file, whatever happens on disk.
+    index.updateDocument({ uri: uri('jobs/new.racf'), text: 'RACDCERT ID(SRV) ADDRING(OpenRing)' });
+    writeFileSync(path.join(root, 'jobs/new.racf'), 'RACDCERT ID(SRV) ADDRING(DiskRing)\n');
+    assert.equal(await index.filesChanged([{ uri: uri('jobs/new.racf'), type: Changed }]), false);
+    assert.equal(await index.filesChanged([{ uri: uri('jobs/new.racf'), type: Deleted }]), false);
+    assert.deepEqual(ringNames(index.workspace()), ['OpenRing', 'Ring2', 'SrvRing']);
+    // A deleted folder takes what was under it.
+    rmSync(path.join(root, 'members'), { recursive: true });
+    assert.equal(await index.filesChanged([{ uri: uri('members'), type: Deleted }]), true);
+    assert.deepEqual(labelNames(index.workspace()), ['Local CA']);
+    assert.deepEqual(ringNames(index.workspace()), ['OpenRing', 'SrvRing']);
+    // A file that vanished before it was read counts as gone.
+    assert.equal(await index.filesChanged([{ uri: uri('jobs/ca.jcl'), type: Changed }]), false);
+    rmSync(path.join(root, 'jobs/ca.jcl'));
+    assert.equal(await index.filesChanged([{ uri: uri('jobs/ca.jcl'), type: Changed }]), true);
+    assert.deepEqual(ringNames(index.workspace()), ['OpenRing']);
+    // One per document whose facts changed (the open one and both members included); the
+    // server's followDocuments turns a burst into one re-check.
+    assert.equal(rechecks, 6);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test(
+  'LSP: hover names the other file; a file written on disk changes the diagnostics of the open document',
+  HANG_GUARD,
+  async () => {
+    const root = tree();
+    const s = await startSession({
+      capabilities: {
+        ...CLIENT_CAPABILITIES,
+        workspace: { ...CLIENT_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+      },
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    });
+    try {
+      const uri = pathToFileURL(path.join(root, 'jobs/ring.racf')).href;
+      const text = [
+        "RACDCERT ID(SRV) CONNECT(CERTAUTH LABEL('Local CA') RING(SrvRing) USAGE(CERTAUTH))",
+        'RACDCERT ID(SRV) LISTRING(LateRing)',
+      ].join('\n');
+      await s.open(uri, 'racf', text);
+      const rings = (p: PublishDiagnosticsParams): string[] =>
+        byCode(p, 'racf/ring-unknown').map((d) => textAt(text, d.range));
+      // Once the scan is in, only LateRing is unknown.
+      await s.diagnostics(
+        uri,
+        (p) => rings(p).join() === 'LateRing' && byCode(p, 'racf/label-unknown').length === 0,
+      );
+      assert.deepEqual(
+        s.registrations
+          .filter((r) => r.method === DidChangeWatchedFilesNotification.method)
+          .map((r) => r.registerOptions),
+        [{ watchers: [{ globPattern: '**/*' }] }],
+      );
+      const h = await s.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 45 },
+      });
+      const md = (h?.contents as MarkupContent).value;
+      assert.match(md, /Not created in this document, but in `ca\.jcl` \(line 5\)/);
+      assert.match(md, /it creates `'Local CA'` for `CERTAUTH`/);
+      const file = path.join(root, 'jobs/late.jcl');
+      const late = pathToFileURL(file).href;
+      writeFileSync(file, CA_JCL.replace('ADDRING(SrvRing)', 'ADDRING(LateRing)'));
+      await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: late, type: FileChangeType.Created }],
+      });
+      await s.diagnostics(uri, (p) => rings(p).length === 0);
+      rmSync(file);
+      await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: late, type: FileChangeType.Deleted }],
+      });
+      await nextDiagnostics(s, uri).then((p) => assert.deepEqual(rings(p), ['LateRing']));
+    } finally {
+      await closeCleanly(s);
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+);

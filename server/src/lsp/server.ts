@@ -7,7 +7,7 @@ import { createLanguageService } from '../service';
 import type { LanguageService } from '../service';
 import { createDocuments } from './documents';
 import { createDiagnostics } from './diagnostics';
-import { createWorkspaceIndex, followDocuments, indexPlan } from './workspaceIndex';
+import { createWorkspaceIndex, followDocuments, followWatchedFiles, indexPlan } from './workspaceIndex';
 import type { IndexPlan } from './workspaceIndex';
 import { formatError } from './runSafe';
 import { createSettingsStore } from './settings';
@@ -15,6 +15,7 @@ import type { ClientFeatures } from './features';
 import { registerFeatures } from './features';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerEffectivePolicy } from './effectivePolicy';
+import { createConfigFiles, followConfigFiles } from './configFiles';
 
 export const SERVER_NAME = 'zos-tls';
 /** Kept in step with package.json's version by hand (the server's rootDir cannot import package.json). */
@@ -29,7 +30,7 @@ export function startServer(
   let clientFeatures: ClientFeatures = { snippetSupport: false, hierarchicalSymbols: false };
   // Labels and rings other jobs of the workspace create; read from disk only in a trusted workspace.
   const index = createWorkspaceIndex();
-  let plan: IndexPlan = { trusted: false, folders: [] };
+  let plan: IndexPlan = { trusted: false, folders: [], watch: false };
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
@@ -62,6 +63,10 @@ export function startServer(
   });
 
   const diagnostics = createDiagnostics(connection, documents, service, settings);
+  // Liberty includes: open documents, and the disk only in a trusted workspace.
+  const configFiles = createConfigFiles(documents, () => plan.trusted);
+  service.setConfigFiles(configFiles);
+  followConfigFiles(configFiles, documents, service, diagnostics.revalidateLater);
   const refresh = (): void => {
     service.setWorkspace(index.workspace());
     diagnostics.revalidateAll();
@@ -74,9 +79,14 @@ export function startServer(
         .then(refresh, (e: unknown) =>
           connection.console.error(formatError('zos-tls: reading the workspace failed', e)),
         );
+      if (plan.watch) {
+        followWatchedFiles(connection, index);
+      }
     }
   });
   followDocuments(index, documents, refresh);
+  // Lines and connections of other documents, for hovers: a new workspace, no re-check.
+  index.onDidUpdate(() => service.setWorkspace(index.workspace()));
   settings.onDidChange(() => diagnostics.revalidateAll());
   registerFeatures(connection, documents, service, settings, () => clientFeatures);
   registerCodeActions(connection, documents, service, diagnostics);

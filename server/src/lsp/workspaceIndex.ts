@@ -5,7 +5,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { InitializeParams } from 'vscode-languageserver';
+import type { Connection, FileEvent, InitializeParams } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import { MAX_CHECKED_CHARS, detectLanguage } from '../service';
@@ -14,6 +15,7 @@ import type { RacfLanguage } from '../service/racf/model';
 import type { RacfFacts, RacfWorkspace } from '../service/racf/workspaceFacts';
 import { createRacfWorkspace, documentKey, racfFactsOf } from '../service/racf/workspaceFacts';
 import { decodeBytes } from '../service/text/decode';
+import { formatError } from './runSafe';
 
 /** A workspace bigger than this is indexed in part: the first files in path order. */
 export const MAX_INDEXED_FILES = 2000;
@@ -52,10 +54,21 @@ export interface WorkspaceIndex {
    * disk is read again; otherwise it leaves the index. True when the facts changed.
    */
   closeDocument(uri: string): Promise<boolean>;
-  /** The current facts (a new value, with a new generation, after each change). */
+  /**
+   * Files changed on disk (workspace/didChangeWatchedFiles): created and changed ones are read
+   * again, deleted ones (and whatever was under a deleted folder) leave the index; open documents
+   * are left alone, their text wins. Only in a trusted workspace. True when the facts changed.
+   */
+  filesChanged(changes: readonly FileEvent[]): Promise<boolean>;
+  /** The current facts (a new value, with a new generation, after each change, lines included). */
   workspace(): RacfWorkspace;
-  /** Called after the facts of some document changed. */
+  /** Called after what some document creates changed: the open documents need a re-check. */
   onDidChange(listener: () => void): void;
+  /**
+   * Called after any change of the facts, lines and connections included, which only hovers
+   * show: the service needs the new workspace, but nothing needs re-checking.
+   */
+  onDidUpdate(listener: () => void): void;
 }
 
 /** A file the walk reads: a RACF carrier by name, or a name without extension (a PDS member copy). */
@@ -85,6 +98,8 @@ export interface IndexPlan {
   trusted: boolean;
   /** The workspace folders' file: uris. */
   folders: string[];
+  /** The client takes a dynamic registration of file watchers (and the workspace is trusted). */
+  watch: boolean;
 }
 
 export function indexPlan(params: InitializeParams): IndexPlan {
@@ -95,7 +110,8 @@ export function indexPlan(params: InitializeParams): IndexPlan {
     (options as { trusted?: unknown }).trusted === false
   );
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  return { trusted, folders: folders.filter((u) => u.startsWith('file:')) };
+  const watch = trusted && params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  return { trusted, folders: folders.filter((u) => u.startsWith('file:')), watch };
 }
 
 export function createWorkspaceIndex(limits: IndexLimits = {}): WorkspaceIndex {
@@ -110,6 +126,31 @@ export function createWorkspaceIndex(limits: IndexLimits = {}): WorkspaceIndex {
   let generation = 0;
   let snapshot: RacfWorkspace | undefined;
   const listeners: (() => void)[] = [];
+  const updateListeners: (() => void)[] = [];
+  /** The folders scanned (their documentKey), so that watched files outside them are ignored. */
+  let roots: string[] = [];
+  /** Watched-file events are applied one batch after another, in order. */
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Inside a scan or a batch of file events, update listeners are told once, at its end. */
+  let batching = 0;
+  let updated = false;
+  const flushUpdates = (): void => {
+    if (batching === 0 && updated) {
+      updated = false;
+      for (const l of updateListeners) {
+        l();
+      }
+    }
+  };
+  const batch = async <T>(work: () => Promise<T>): Promise<T> => {
+    batching++;
+    try {
+      return await work();
+    } finally {
+      batching--;
+      flushUpdates();
+    }
+  };
 
   /** Replaces one document's facts; true (and listeners told) when what it creates changed. */
   const put = (key: string, next: RacfFacts | undefined): boolean => {
@@ -119,15 +160,71 @@ export function createWorkspaceIndex(limits: IndexLimits = {}): WorkspaceIndex {
     } else {
       facts.delete(key);
     }
+    // Lines and connections: a new snapshot for the hovers, no re-check.
+    if (JSON.stringify(before) !== JSON.stringify(next)) {
+      generation++;
+      snapshot = undefined;
+      updated = true;
+      flushUpdates();
+    }
     if (signature(before) === signature(next)) {
       return false;
     }
-    generation++;
-    snapshot = undefined;
     for (const l of listeners) {
       l();
     }
     return true;
+  };
+
+  /** A watched file the scan would have read: under a folder, outside node_modules and dot folders. */
+  const watchedFile = (key: string): string | undefined => {
+    const root = roots.find((r) => key.startsWith(r.endsWith('/') ? r : `${r}/`));
+    if (!root || !key.startsWith('file:')) {
+      return undefined;
+    }
+    const rel = key
+      .slice(root.length)
+      .split('/')
+      .filter((s) => s !== '');
+    if (rel.slice(0, -1).some((d) => d === 'node_modules' || d.startsWith('.'))) {
+      return undefined;
+    }
+    return candidate(rel[rel.length - 1] ?? '') ? key : undefined;
+  };
+
+  const applyFileEvents = async (changes: readonly FileEvent[]): Promise<boolean> => {
+    let changed = false;
+    for (const ev of changes) {
+      const key = documentKey(ev.uri);
+      if (ev.type === FileChangeType.Deleted) {
+        // A deleted folder arrives as one event: everything indexed under it goes.
+        for (const k of [...facts.keys()]) {
+          if ((k === key || k.startsWith(`${key}/`)) && !open.has(k)) {
+            changed = put(k, undefined) || changed;
+          }
+        }
+        continue;
+      }
+      if (open.has(key) || !watchedFile(key)) {
+        continue;
+      }
+      // The scan's limit holds for files that appear later, too.
+      if (!facts.has(key) && facts.size >= maxFiles) {
+        continue;
+      }
+      let file: string;
+      try {
+        file = fileURLToPath(ev.uri);
+      } catch {
+        continue;
+      }
+      const f = await readFacts(file);
+      // Opened while the file was read: the open text counts.
+      if (!open.has(key)) {
+        changed = put(key, f) || changed;
+      }
+    }
+    return changed;
   };
 
   const factsOfText = (uri: string, text: string, languageId?: string): RacfFacts | undefined => {
@@ -188,32 +285,37 @@ export function createWorkspaceIndex(limits: IndexLimits = {}): WorkspaceIndex {
     }
   };
 
+  const scanFolders = async (folderUris: readonly string[]): Promise<ScanResult> => {
+    const files: string[] = [];
+    const budget = { left: maxFiles + 1 };
+    for (const uri of folderUris) {
+      let dir: string;
+      try {
+        dir = fileURLToPath(uri);
+      } catch {
+        continue;
+      }
+      await walk(dir, files, budget);
+    }
+    const truncated = files.length > maxFiles;
+    let indexed = 0;
+    for (const file of files.slice(0, maxFiles)) {
+      const f = await readFacts(file);
+      const key = documentKey(pathToFileURL(file).href);
+      // An open document's text is newer than its file.
+      if (f && !open.has(key)) {
+        put(key, f);
+        indexed++;
+      }
+    }
+    return { indexed, truncated };
+  };
+
   return {
-    async scan(folderUris) {
+    scan(folderUris) {
       trusted = true;
-      const files: string[] = [];
-      const budget = { left: maxFiles + 1 };
-      for (const uri of folderUris) {
-        let dir: string;
-        try {
-          dir = fileURLToPath(uri);
-        } catch {
-          continue;
-        }
-        await walk(dir, files, budget);
-      }
-      const truncated = files.length > maxFiles;
-      let indexed = 0;
-      for (const file of files.slice(0, maxFiles)) {
-        const f = await readFacts(file);
-        const key = documentKey(pathToFileURL(file).href);
-        // An open document's text is newer than its file.
-        if (f && !open.has(key)) {
-          put(key, f);
-          indexed++;
-        }
-      }
-      return { indexed, truncated };
+      roots = folderUris.map(documentKey);
+      return batch(() => scanFolders(folderUris));
     },
     updateDocument(doc) {
       const key = documentKey(doc.uri);
@@ -233,12 +335,23 @@ export function createWorkspaceIndex(limits: IndexLimits = {}): WorkspaceIndex {
       // Reopened while the file was read: the open text counts.
       return open.has(key) ? false : put(key, fromDisk);
     },
+    filesChanged(changes) {
+      if (!trusted) {
+        return Promise.resolve(false);
+      }
+      const run = queue.then(() => batch(() => applyFileEvents(changes)));
+      queue = run.catch(() => undefined);
+      return run;
+    },
     workspace() {
       snapshot ??= createRacfWorkspace(facts.values(), generation);
       return snapshot;
     },
     onDidChange(listener) {
       listeners.push(listener);
+    },
+    onDidUpdate(listener) {
+      updateListeners.push(listener);
     },
   };
 }
@@ -285,4 +398,31 @@ export function followDocuments(
   documents.onDidClose((e) => {
     void index.closeDocument(e.document.uri);
   });
+}
+
+/**
+ * Follows RACF files changed on disk through watchers the server registers with the client, not
+ * through the client's own `synchronize.fileEvents`: only the server knows whether the workspace
+ * was read (trusted) at all, and any LSP client that takes dynamic registration gets it. One
+ * watcher, every file: the extension-less PDS member copies the scan reads cannot be told apart by
+ * a glob (no glob says "no dot in the name"), nor `.JCL` from `.jcl` on every client, so the
+ * server applies the scan's own filter (candidate names, no node_modules or dot folders) to each
+ * event — a name test, no I/O, for the events it does not want.
+ */
+export function followWatchedFiles(
+  connection: Pick<Connection, 'client' | 'onDidChangeWatchedFiles' | 'console'>,
+  index: WorkspaceIndex,
+): void {
+  connection.onDidChangeWatchedFiles((params) => {
+    index
+      .filesChanged(params.changes)
+      .catch((e: unknown) =>
+        connection.console.error(formatError('zos-tls: reading changed files failed', e)),
+      );
+  });
+  connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+    .catch((e: unknown) =>
+      connection.console.error(formatError('zos-tls: registering the file watcher failed', e)),
+    );
 }

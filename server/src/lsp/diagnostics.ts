@@ -29,6 +29,8 @@ export interface DiagnosticsSupport {
     diagnostics: readonly Diagnostic[],
   ): Promise<{ finding: Finding; diagnostic: Diagnostic }[]>;
   revalidateAll(): void;
+  /** Checks an open document again after the usual delay (a file it reads changed). */
+  revalidateLater(uri: string): void;
 }
 
 function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
@@ -179,6 +181,12 @@ export function createDiagnostics(
     revalidateAll: () => {
       for (const doc of documents.all()) {
         run(doc);
+      }
+    },
+    revalidateLater: (uri) => {
+      const doc = documents.get(uri);
+      if (doc) {
+        schedule(doc);
       }
     },
   };

@@ -5,6 +5,17 @@
 export const LANGUAGE_IDS = ['attls', 'racf', 'jcl', 'rexx'] as const;
 export type ZosTlsLanguageId = (typeof LANGUAGE_IDS)[number];
 
+/**
+ * Languages other extensions contribute whose documents the server checks when they are ours:
+ * `xml` (VS Code's own, Red Hat XML, Liberty Tools) for Liberty server.xml. The server recognises
+ * a Liberty document from its name and root element and publishes nothing for other XML; it
+ * registers no formatter and repeats no schema check, so it sits beside those extensions.
+ */
+export const FOREIGN_LANGUAGE_IDS = ['xml'] as const;
+
+/** Every language whose documents go to the server. */
+export const SERVED_LANGUAGE_IDS = [...LANGUAGE_IDS, ...FOREIGN_LANGUAGE_IDS] as const;
+
 /** Schemes of local files, new editors, and Zowe Explorer's data set and z/OS UNIX file providers. */
 export const DOCUMENT_SCHEMES = ['file', 'untitled', 'zowe-ds', 'zowe-uss'] as const;
 
@@ -24,6 +35,6 @@ export interface DocumentFilterData {
  * recognise, so sending the others costs little).
  */
 export const DOCUMENT_SELECTOR: readonly DocumentFilterData[] = [
-  ...DOCUMENT_SCHEMES.flatMap((scheme) => LANGUAGE_IDS.map((language) => ({ scheme, language }))),
+  ...DOCUMENT_SCHEMES.flatMap((scheme) => SERVED_LANGUAGE_IDS.map((language) => ({ scheme, language }))),
   ...ZOWE_SCHEMES.map((scheme) => ({ scheme })),
 ];

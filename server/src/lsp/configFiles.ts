@@ -1,0 +1,172 @@
+// The files a Liberty document reads besides itself (issue 4): `<include>`d files, configDropins,
+// bootstrap.properties, server.env. The service reads no files; this reader gives it the open
+// documents first (their unsaved text is what the user sees) and, in a trusted workspace only, the
+// files on disk. When an open document that some Liberty analysis read changes, the documents that
+// include it are checked again.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { LanguageService, VersionedConfigFileReader } from '../service';
+import { documentKey } from '../service/racf/workspaceFacts';
+import { decodeBytes } from '../service/text/decode';
+import { inputOf } from './documents';
+
+/**
+ * Configuration files are a few KB; a larger file under that name is a dump or a log, and is not
+ * read (the including document then sees it as missing rather than stall on it).
+ */
+export const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface ConfigFiles extends VersionedConfigFileReader {
+  /** Whether some analysis read (or looked for) this uri, so that its changes matter to others. */
+  isDependency(uri: string): boolean;
+  /** What the reader returns may have changed: analyses made after this read again. */
+  changed(): void;
+}
+
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+/** What a disk entry looked like when read: a change of it means the files changed. */
+function stampOf(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) {
+    return undefined;
+  }
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `trusted` is asked at each read: it is known only once the client has initialized, and an
+ * untrusted workspace reads nothing the user did not open.
+ */
+export function createConfigFiles(documents: OpenDocuments, trusted: () => boolean): ConfigFiles {
+  let generation = 0;
+  /** documentKey of every uri an analysis asked for, open or on disk, found or not. */
+  const dependencies = new Set<string>();
+  /** Disk paths read or listed since the last change, with their stamp at that time. */
+  const stamps = new Map<string, string>();
+
+  const openDocument = (uri: string): TextDocument | undefined => {
+    const exact = documents.get(uri);
+    if (exact) {
+      return exact;
+    }
+    // VS Code spells file uris its own way (file:///c%3A/...); the service builds them with Node.
+    const key = documentKey(uri);
+    return documents.all().find((d) => documentKey(d.uri) === key);
+  };
+
+  const diskPath = (uri: string): string | undefined => {
+    const file = trusted() ? filePath(uri) : undefined;
+    if (file !== undefined && !stamps.has(file)) {
+      stamps.set(file, stampOf(file));
+    }
+    return file;
+  };
+
+  return {
+    get generation() {
+      // A file on disk that changed since it was read (no watcher tells the server): read again.
+      for (const [file, stamp] of stamps) {
+        if (stampOf(file) !== stamp) {
+          generation++;
+          stamps.clear();
+          break;
+        }
+      }
+      return generation;
+    },
+    read(uri) {
+      dependencies.add(documentKey(uri));
+      const open = openDocument(uri);
+      if (open) {
+        return open.getText();
+      }
+      const file = diskPath(uri);
+      if (file === undefined) {
+        return undefined;
+      }
+      try {
+        const st = statSync(file);
+        if (!st.isFile() || st.size > MAX_CONFIG_FILE_BYTES) {
+          return undefined;
+        }
+        const decoded = decodeBytes(readFileSync(file));
+        return decoded.binary ? undefined : decoded.text;
+      } catch {
+        return undefined;
+      }
+    },
+    list(dirUri) {
+      dependencies.add(documentKey(dirUri));
+      const dir = diskPath(dirUri);
+      if (dir === undefined) {
+        return undefined;
+      }
+      try {
+        return readdirSync(dir, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+          .sort();
+      } catch {
+        return undefined;
+      }
+    },
+    isDependency: (uri) => dependencies.has(documentKey(uri)),
+    changed: () => {
+      generation++;
+      stamps.clear();
+    },
+  };
+}
+
+export interface ConfigDocumentEvents {
+  onDidOpen(listener: (e: TextDocumentChangeEvent<TextDocument>) => void): unknown;
+  onDidChangeContent(listener: (e: TextDocumentChangeEvent<TextDocument>) => void): unknown;
+  onDidClose(listener: (e: TextDocumentChangeEvent<TextDocument>) => void): unknown;
+}
+
+/**
+ * Opening, editing or closing a document some analysis read changes what the reader returns
+ * (open text wins over the file, and closing falls back to the file): the other open Liberty
+ * documents are checked again, debounced like an edit of their own. All of them, not only the one
+ * that includes it: the reader cannot tell which analysis asked, and there are few of them.
+ */
+export function followConfigFiles(
+  files: ConfigFiles,
+  documents: ConfigDocumentEvents & OpenDocuments,
+  service: LanguageService,
+  schedule: (uri: string) => void,
+): void {
+  const touched = (e: TextDocumentChangeEvent<TextDocument>): void => {
+    const uri = e.document.uri;
+    if (!files.isDependency(uri)) {
+      return;
+    }
+    files.changed();
+    for (const doc of documents.all()) {
+      if (doc.uri !== uri && service.languageOf(inputOf(doc)) === 'xml') {
+        schedule(doc.uri);
+      }
+    }
+  };
+  documents.onDidOpen(touched);
+  documents.onDidChangeContent(touched);
+  documents.onDidClose(touched);
+}

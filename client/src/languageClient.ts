@@ -8,7 +8,14 @@ import type {
   ZosTlsInitializationOptions,
   ZosTlsSettings,
 } from '../../server/src/protocol';
-import { DEFAULT_ZOS_RELEASE, DOCUMENT_SELECTOR, SETTINGS_SECTION } from '../../server/src/protocol';
+import {
+  DEFAULT_ZOS_RELEASE,
+  DOCUMENT_SELECTOR,
+  FOREIGN_LANGUAGE_IDS,
+  SETTINGS_SECTION,
+  detectLanguage,
+} from '../../server/src/protocol';
+import { detectionName } from './languageDetection';
 
 /** The client id also names the trace setting the library reads: `zosTls.trace.server`. */
 export const CLIENT_ID = 'zosTls';
@@ -58,13 +65,21 @@ export function createLanguageClient(
 
 /**
  * Whether the server has anything to say about this document. The server is started lazily on the
- * first such document, so activating on `plaintext` (for detection) costs no Node process.
+ * first such document, so activating on `plaintext` (for detection) or on `xml` costs no Node
+ * process: of the XML documents only Liberty configuration (server.xml, configDropins, a <server>
+ * root) starts it. Once it runs it receives every XML document and publishes nothing for the others.
  */
 export function isServerDocument(document: vscode.TextDocument): boolean {
-  return (
+  if (
     vscode.languages.match(
       DOCUMENT_SELECTOR.map((f): vscode.DocumentFilter => ({ ...f })),
       document,
-    ) > 0
-  );
+    ) === 0
+  ) {
+    return false;
+  }
+  if (!(FOREIGN_LANGUAGE_IDS as readonly string[]).includes(document.languageId)) {
+    return true;
+  }
+  return detectLanguage(detectionName(document.uri), document.getText(), document.languageId) !== undefined;
 }

@@ -1,10 +1,11 @@
 // Gives our languages to documents VS Code opened as plain text: Zowe Explorer data set members
 // (SYS1.TCPPARMS(TTLSPOL) or a JCL member have no extension) and z/OS UNIX files such as
-// /etc/pagent/TCPIP.policy: `attls` for policies, `jcl`/`rexx`/`racf` for RACF command carriers.
+// /etc/pagent/TCPIP.policy: `attls` for policies, `jcl`/`rexx`/`racf` for RACF command carriers,
+// `xml` (VS Code's own language) for a Liberty server.xml that arrived as plain text.
 // The decision itself is the server's detectLanguage (through protocol/), so the editor and the
 // checker never disagree about what an AT-TLS policy is; this file only supplies the name.
 import * as vscode from 'vscode';
-import { DOCUMENT_SCHEMES, LANGUAGE_IDS, detectLanguage } from '../../server/src/protocol';
+import { DOCUMENT_SCHEMES, SERVED_LANGUAGE_IDS, detectLanguage } from '../../server/src/protocol';
 
 const CANDIDATE_LANGUAGE = 'plaintext';
 /** Untitled editors are re-examined while the user types or pastes, at most this often. */
@@ -43,7 +44,7 @@ export function registerLanguageDetection(
       return;
     }
     const language = detectLanguage(detectionName(document.uri), document.getText());
-    if (language === undefined || !(LANGUAGE_IDS as readonly string[]).includes(language)) {
+    if (language === undefined || !(SERVED_LANGUAGE_IDS as readonly string[]).includes(language)) {
       // An empty untitled editor says nothing yet; it is decided once it has content.
       if (final || document.getText().trim() !== '') {
         decided.add(key);

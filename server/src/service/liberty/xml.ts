@@ -32,6 +32,8 @@ export interface XmlElement {
   children: XmlElement[];
   parent: XmlElement | undefined;
   uri: string;
+  /** Character data directly inside the element, entities decoded (`<feature>ssl-1.0</feature>`). */
+  text: string;
   /**
    * The start tag is finished (`>` or `/>` typed). Elements still being typed are kept in the tree
    * (hover and completion want them) but take no part in the merged configuration.
@@ -172,6 +174,7 @@ export function parseXml(text: string | SourceText, uri: string): XmlDocument {
         children: [],
         parent,
         uri,
+        text: decodeEntities(node.textContents.map((t) => t.text ?? '').join('')),
         complete: node.syntax.isSelfClosing !== undefined,
       };
       for (const a of node.attributes) {

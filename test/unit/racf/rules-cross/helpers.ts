@@ -15,7 +15,7 @@ export function all(text: string, language: RacfLanguage = 'racf'): Finding[] {
   return analyzeRacf(text, language, { today: TODAY }).findings;
 }
 
-export function at(text: string, f: Finding): string {
+export function at(text: string, f: { range: Finding['range'] }): string {
   return new SourceText(text).getText(f.range);
 }
 

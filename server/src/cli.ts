@@ -2,9 +2,17 @@
 // only binds it to the process (arguments, streams, exit status).
 import { USAGE, parseArgs } from './cli/args';
 import { runCheck } from './cli/check';
+import { runExplain } from './cli/explain';
 import { VERSION } from './version';
 
 function main(argv: readonly string[]): number {
+  if (argv[0] === 'explain') {
+    return runExplain(argv.slice(1), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+    });
+  }
   const cmd = parseArgs(argv);
   switch (cmd.kind) {
     case 'help':

@@ -3,7 +3,7 @@
 // Output goes through writers passed in, so the whole command runs in tests without a process.
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../service';
+import type { AnalyzeOptions, Finding } from '../service';
 import { createLanguageService, detectLanguage, rangeOf } from '../service';
 import { effectiveSeverity } from '../service/rules';
 import { decodeBytes } from '../service/text/decode';
@@ -11,6 +11,7 @@ import type { DecodedText } from '../service/text/decode';
 import type { CheckCommand } from './args';
 import type { Target } from './files';
 import { collectCliWorkspace } from './workspace';
+import { createDiskConfigFiles } from './configFiles';
 import { HEAD_BYTES, MAX_FILE_BYTES, READ_CAP_BYTES, collectTargets, errorText, readStart } from './files';
 import type { FileReport } from './output';
 import { byPosition, jsonOutput, sarifOutput, textLines, textSummary } from './output';
@@ -37,6 +38,8 @@ export function runCheck(cmd: CheckCommand, io: CliIo): number {
   const { targets, problems } = collectTargets(cmd.paths, io.cwd);
   // Labels and rings one job creates satisfy another job's references (issue 3).
   const workspace = collectCliWorkspace(targets);
+  // Liberty includes, configDropins, bootstrap.properties and server.env, from disk (issue 4).
+  const configFiles = createDiskConfigFiles();
   let ioProblem = problems.length > 0;
   for (const p of problems) {
     io.stderr(`error: ${p.path}: ${p.message}\n`);
@@ -45,7 +48,7 @@ export function runCheck(cmd: CheckCommand, io: CliIo): number {
   const reports: FileReport[] = [];
   let unrecognised = 0;
   for (const target of targets) {
-    const outcome = checkOne(target, cmd, io, service, workspace);
+    const outcome = checkOne(target, cmd, io, service, { workspace, configFiles });
     if (outcome.kind === 'report') {
       outcome.report.findings.sort(byPosition);
       reports.push(outcome.report);
@@ -74,7 +77,7 @@ export function runCheck(cmd: CheckCommand, io: CliIo): number {
     io.stderr(
       unrecognised
         ? 'error: no file could be checked.\n'
-        : `error: no AT-TLS policy, Policy Agent file, or RACF job, exec or command file found in ${cmd.paths.join(', ')}.\n`,
+        : `error: no AT-TLS policy, Policy Agent file, RACF job, exec or command file, or Liberty server.xml found in ${cmd.paths.join(', ')}.\n`,
     );
     return 2;
   }
@@ -89,7 +92,7 @@ function checkOne(
   cmd: CheckCommand,
   io: CliIo,
   service: ReturnType<typeof createLanguageService>,
-  workspace: ReturnType<typeof collectCliWorkspace>,
+  shared: Pick<AnalyzeOptions, 'workspace' | 'configFiles'>,
 ): Outcome {
   let language = detectLanguage(target.absolute, undefined);
   try {
@@ -124,17 +127,22 @@ function checkOne(
     if (decoded.encoding !== 'utf-8') {
       io.stderr(`note: ${target.display} decoded as ${ENCODING_NAMES[decoded.encoding]}\n`);
     }
-    language ??= detectLanguage(target.absolute, decoded.text);
+    // A name says Liberty (server.xml) unless the text shows another root (Tomcat's <Server>).
+    language = language === 'xml' || !language ? detectLanguage(target.absolute, decoded.text) : language;
     if (!language) {
+      if (!target.explicit) {
+        // Found by walking, named like Liberty (server.xml) but another XML (Tomcat's <Server>).
+        return { kind: 'skipped' };
+      }
       io.stderr(
-        `note: ${target.display} skipped: it is not a file zos-tls recognises (an AT-TLS policy named *.ttls, *.attls, pagent*.conf or ttls*.conf, or one that holds TTLSRule/TTLS…Action statements or a TcpImage line; JCL with a batch TSO step or *.jcl; a REXX exec or *.rexx/*.rex; a RACF command file or *.racf).\n`,
+        `note: ${target.display} skipped: it is not a file zos-tls recognises (an AT-TLS policy named *.ttls, *.attls, pagent*.conf or ttls*.conf, or one that holds TTLSRule/TTLS…Action statements or a TcpImage line; JCL with a batch TSO step or *.jcl; a REXX exec or *.rexx/*.rex; a RACF command file or *.racf; a Liberty server.xml, a configDropins/defaults|overrides file, or XML whose root is <server>).\n`,
       );
       return { kind: 'skipped' };
     }
     const uri = pathToFileURL(target.absolute).href;
     const analysis = service.analyze(
       { uri, text: decoded.text, languageId: language },
-      { ...(cmd.release ? { release: cmd.release } : {}), rules: cmd.rules, fips: cmd.fips, workspace },
+      { ...(cmd.release ? { release: cmd.release } : {}), rules: cmd.rules, fips: cmd.fips, ...shared },
     );
     // The service caches per document for the editor; a CLI run sees each file once.
     service.forget(uri);

@@ -33,13 +33,15 @@ export function collectCliWorkspace(targets: readonly Target[]): RacfWorkspace {
 function factsOfTarget(target: Target): RacfFacts | undefined {
   try {
     let language = detectLanguage(target.absolute, undefined);
-    if (language === 'attls') {
+    if (language === 'attls' || language === 'xml') {
       return undefined;
     }
     if (!language) {
       // As the check does: look at the start of an unknown file before reading all of it.
       const head = decodeBytes(readStart(target.absolute, HEAD_BYTES).bytes);
-      if (head.binary || !detectLanguage(target.absolute, head.text)) {
+      const byHead = head.binary ? undefined : detectLanguage(target.absolute, head.text);
+      // Policies and Liberty files create no RACF labels or rings: not read further.
+      if (!byHead || byHead === 'attls' || byHead === 'xml') {
         return undefined;
       }
     }

@@ -3,20 +3,15 @@
 // documents first (their unsaved text is what the user sees) and, in a trusted workspace only, the
 // files on disk. When an open document that some Liberty analysis read changes, the documents that
 // include it are checked again.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { LanguageService, VersionedConfigFileReader } from '../service';
 import { documentKey } from '../service/racf/workspaceFacts';
-import { decodeBytes } from '../service/text/decode';
+import { filePathOf, listConfigDir, readConfigFile } from '../cli/configFiles';
 import { inputOf } from './documents';
 
-/**
- * Configuration files are a few KB; a larger file under that name is a dump or a log, and is not
- * read (the including document then sees it as missing rather than stall on it).
- */
-export const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_CONFIG_FILE_BYTES } from '../cli/configFiles';
 
 export interface ConfigFiles extends VersionedConfigFileReader {
   /** Whether some analysis read (or looked for) this uri, so that its changes matter to others. */
@@ -37,17 +32,6 @@ function stampOf(file: string): string {
     return `${st.mtimeMs}:${st.size}`;
   } catch {
     return 'missing';
-  }
-}
-
-function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) {
-    return undefined;
-  }
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
   }
 }
 
@@ -73,7 +57,7 @@ export function createConfigFiles(documents: OpenDocuments, trusted: () => boole
   };
 
   const diskPath = (uri: string): string | undefined => {
-    const file = trusted() ? filePath(uri) : undefined;
+    const file = trusted() ? filePathOf(uri) : undefined;
     if (file !== undefined && !stamps.has(file)) {
       stamps.set(file, stampOf(file));
     }
@@ -99,34 +83,12 @@ export function createConfigFiles(documents: OpenDocuments, trusted: () => boole
         return open.getText();
       }
       const file = diskPath(uri);
-      if (file === undefined) {
-        return undefined;
-      }
-      try {
-        const st = statSync(file);
-        if (!st.isFile() || st.size > MAX_CONFIG_FILE_BYTES) {
-          return undefined;
-        }
-        const decoded = decodeBytes(readFileSync(file));
-        return decoded.binary ? undefined : decoded.text;
-      } catch {
-        return undefined;
-      }
+      return file === undefined ? undefined : readConfigFile(file);
     },
     list(dirUri) {
       dependencies.add(documentKey(dirUri));
       const dir = diskPath(dirUri);
-      if (dir === undefined) {
-        return undefined;
-      }
-      try {
-        return readdirSync(dir, { withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => e.name)
-          .sort();
-      } catch {
-        return undefined;
-      }
+      return dir === undefined ? undefined : listConfigDir(dir);
     },
     isDependency: (uri) => dependencies.has(documentKey(uri)),
     changed: () => {

@@ -122,15 +122,20 @@ describe('the bundled examples', () => {
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     const summary = lines.pop() ?? '';
-    assert.match(summary, /^4 files checked: \d+ errors?, /);
+    assert.match(summary, /^5 files checked: \d+ errors?, /);
     for (const line of lines) {
       assert.match(
         line,
-        /^examples\/attls\/[\w.-]+:\d+:\d+: (error|warning|information|hint) [a-z]+\/[a-z0-9-]+ \S/,
+        /^examples\/(attls|liberty)\/[\w.-]+:\d+:\d+: (error|warning|information|hint) [a-z]+\/[a-z0-9-]+ \S/,
       );
     }
     assert.ok(
       lines.some((l) => l.startsWith('examples/attls/server-policy.ttls:34:22: error attls/unresolved-ref ')),
+      r.stdout,
+    );
+    // The Liberty example's deliberate mistake: keyStoreRef misses the key store's id by case.
+    assert.ok(
+      lines.some((l) => l.startsWith('examples/liberty/server.xml:21:43: error liberty/unresolved-ref ')),
       r.stdout,
     );
   });
@@ -139,11 +144,17 @@ describe('the bundled examples', () => {
     const out = json(run(['check', 'examples', '--format', 'json']));
     assert.deepEqual(
       out.files.map((f) => f.path),
-      ['pagent.conf', 'server-policy.ttls', 'tls13-fips.ttls', 'tn3270-clean.ttls'].map((f) =>
-        path.join('examples/attls', f),
-      ),
+      [
+        ...['pagent.conf', 'server-policy.ttls', 'tls13-fips.ttls', 'tn3270-clean.ttls'].map((f) =>
+          path.join('examples/attls', f),
+        ),
+        path.join('examples/liberty', 'server.xml'),
+      ],
     );
-    assert.ok(out.files.every((f) => f.language === 'attls'));
+    assert.deepEqual(
+      out.files.map((f) => f.language),
+      ['attls', 'attls', 'attls', 'attls', 'xml'],
+    );
     const server = out.files.find((f) => f.path.endsWith('server-policy.ttls'));
     assert.deepEqual(unresolved(server?.diagnostics ?? [])[0]?.range, {
       start: { line: 33, character: 21 },
@@ -308,7 +319,8 @@ describe('files and directories', () => {
     const out = json(
       run(['check', 'examples', 'examples/attls/tls13-fips.ttls', './examples', '--format', 'json']),
     );
-    assert.equal(out.files.length, 4);
+    // The four AT-TLS examples and the Liberty one, each once.
+    assert.equal(out.files.length, 5);
   });
 
   test('absolute paths are reported as given', () => {

@@ -634,3 +634,108 @@ function racdcertEffects(call: RacdcertCall, index: number, effects: RacfEffect[
       return;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Indexes over one model, built on first use: the cross-command rules ask "was this done before?"
+// for every command, and a scan of every earlier command per question is quadratic on big jobs.
+
+const REXX_RUN = {};
+
+/** A map key equal for commands that run in one go (crossHelpers' sameRun): the stream, or the exec. */
+export function runOf(cmd: TsoCommand): object {
+  return cmd.stream.kind === 'rexx-literal' ? REXX_RUN : cmd.stream;
+}
+
+/** The first of `items` (sorted by index) whose index is at least `from`: binary search. */
+export function firstFrom<T extends { index: number }>(items: readonly T[], from: number): T | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].index < from) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return items[lo];
+}
+
+const RING_USES = new WeakMap<RacfModel, Map<string, number[]>>();
+
+/**
+ * The position (in RacfModel.racf) of the last REMOVE or DELRING naming the ring `ring` (exact
+ * text, any owner) before position `index`; -1 when there is none.
+ */
+export function lastRingUseBefore(
+  model: RacfModel,
+  kind: 'remove' | 'delring',
+  ring: string,
+  index: number,
+): number {
+  let byRing = RING_USES.get(model);
+  if (!byRing) {
+    byRing = new Map();
+    for (const u of model.ringUses) {
+      if (u.ring && u.kind !== 'listring') {
+        const key = `${u.kind} ${u.ring.text}`;
+        const list = byRing.get(key);
+        if (list) {
+          list.push(u.index);
+        } else {
+          byRing.set(key, [u.index]);
+        }
+      }
+    }
+    RING_USES.set(model, byRing);
+  }
+  const list = byRing.get(`${kind} ${ring}`);
+  if (!list) {
+    return -1;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < index) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo > 0 ? list[lo - 1] : -1;
+}
+
+/**
+ * Groups items that share a run and a key, in index order, and answers for each item in turn the
+ * first earlier one of its group at or after position `from` (items with no key are skipped and
+ * never answer). `earliest(item)` gives `from` for that item.
+ */
+export function firstEarlierOfGroup<T extends { index: number; command: TsoCommand }>(
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  earliest: (item: T) => number,
+  visit: (item: T, prev: T | undefined) => void,
+): void {
+  const groups = new Map<object, Map<string, T[]>>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) {
+      visit(item, undefined);
+      continue;
+    }
+    const run = runOf(item.command);
+    let byKey = groups.get(run);
+    if (!byKey) {
+      byKey = new Map();
+      groups.set(run, byKey);
+    }
+    let group = byKey.get(k);
+    if (!group) {
+      group = [];
+      byKey.set(k, group);
+    }
+    visit(item, firstFrom(group, earliest(item)));
+    group.push(item);
+  }
+}

@@ -6,9 +6,9 @@
 import type { Fix, Range } from '../../types';
 import type { RuleModule } from '../../rules';
 import type { ConnectionEffect, RacfModel } from '../model';
-import { sameOwner } from '../model';
+import { firstEarlierOfGroup, lastRingUseBefore } from '../model';
 import { href } from './commandHelpers';
-import { lineOf, quote, sameRun } from './crossHelpers';
+import { lineOf, ownerKey, quote } from './crossHelpers';
 
 /** Removes the DEFAULT flag and the blank before it. */
 function removeDefault(model: RacfModel, r: Range): Fix {
@@ -34,45 +34,34 @@ export const defaultOnCa: RuleModule<RacfModel> = {
   id: 'racf/default-on-ca',
   href: href('R5'),
   check(model, report) {
-    const defaults: ConnectionEffect[] = [];
-    for (const c of model.connections) {
-      if (!c.default) {
-        continue;
-      }
-      const prev = c.ring
-        ? defaults.find(
-            (d) =>
-              d.ring !== undefined &&
-              sameRun(d.command, c.command) &&
-              sameOwner(d.ringOwner, c.ringOwner) &&
-              d.ring.text === c.ring!.text &&
-              !model.ringUses.some(
-                (u) =>
-                  u.kind === 'delring' &&
-                  u.index > d.index &&
-                  u.index < c.index &&
-                  u.ring?.text === d.ring!.text,
-              ),
-          )
-        : undefined;
-      defaults.push(c);
-      const ca = onCa(c);
-      if (!ca && !prev) {
-        continue;
-      }
-      const label = c.label ? ` ${quote(c.label.text)}` : '';
-      const caText = ca
-        ? `DEFAULT is given to the CA certificate${label} (${c.usage ? `USAGE(${c.usage.value})` : 'a CERTAUTH certificate'}). ` +
-          `The default certificate is the one a server presents when no label is named, so it must be the server's PERSONAL certificate with its private key: a CA certificate as default is useless to a server. `
-        : '';
-      const prevText = prev
-        ? `The ring ${c.ring!.text} already got a DEFAULT certificate on line ${lineOf(prev.command)}${prev.label ? ` (${quote(prev.label.text)})` : ''}; a ring has one default, and this DEFAULT replaces that one (RACF behaviour marked unverified in the reference). `
-        : '';
-      report({
-        message: `${caText}${prevText}Remove DEFAULT here and keep it on the one PERSONAL certificate the server should present.`,
-        range: c.default,
-        fixes: [removeDefault(model, c.default)],
-      });
-    }
+    // The earlier DEFAULT of the same ring, owner and run that no DELRING of the ring has undone.
+    const defaults = model.connections.filter((c) => c.default);
+    firstEarlierOfGroup(
+      defaults,
+      (c) => (c.ring ? JSON.stringify([c.ring.text, ownerKey(c.ringOwner)]) : undefined),
+      (c) => lastRingUseBefore(model, 'delring', c.ring!.text, c.index),
+      (c, prev) => {
+        if (!c.default) {
+          return;
+        }
+        const ca = onCa(c);
+        if (!ca && !prev) {
+          return;
+        }
+        const label = c.label ? ` ${quote(c.label.text)}` : '';
+        const caText = ca
+          ? `DEFAULT is given to the CA certificate${label} (${c.usage ? `USAGE(${c.usage.value})` : 'a CERTAUTH certificate'}). ` +
+            `The default certificate is the one a server presents when no label is named, so it must be the server's PERSONAL certificate with its private key: a CA certificate as default is useless to a server. `
+          : '';
+        const prevText = prev
+          ? `The ring ${c.ring!.text} already got a DEFAULT certificate on line ${lineOf(prev.command)}${prev.label ? ` (${quote(prev.label.text)})` : ''}; a ring has one default, and this DEFAULT replaces that one (RACF behaviour marked unverified in the reference). `
+          : '';
+        report({
+          message: `${caText}${prevText}Remove DEFAULT here and keep it on the one PERSONAL certificate the server should present.`,
+          range: c.default,
+          fixes: [removeDefault(model, c.default)],
+        });
+      },
+    );
   },
 };

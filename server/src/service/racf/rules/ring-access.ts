@@ -5,59 +5,125 @@
 // #2663). Information only: access may come from another job, a group or a generic profile.
 import type { RuleModule } from '../../rules';
 import type { ConnectionEffect, PermitEffect, RacfModel, RacfOwner } from '../model';
-import { mayBeSameOwner, sameOwner } from '../model';
+import { mayBeSameOwner } from '../model';
 import { parseRdatalibProfile } from '../../knowledge/racfKeywords';
 import { href } from './commandHelpers';
-import { appendEdit, ownerOperand, quote } from './crossHelpers';
+import { appendEdit, ownerKey, ownerOperand, quote } from './crossHelpers';
 
-/** Generic profile characters: `*`, `**` and `%` (RACF generic profile names). */
-function profileMatches(profile: string, resource: string): boolean {
-  if (!/[*%]/.test(profile)) {
-    return profile === resource;
-  }
+/** Generic profile characters: `*`, `**` and `%` (RACF generic profile names), as a regular expression. */
+function genericProfile(profile: string): RegExp {
   const re = profile
     .split(/(\*\*|\*|%)/)
     .map((p) =>
       p === '**' ? '.*' : p === '*' ? '[^.]*' : p === '%' ? '[^.]' : p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('');
-  return new RegExp(`^${re}$`).test(resource);
+  return new RegExp(`^${re}$`);
+}
+
+function profileMatches(profile: string, resource: string): boolean {
+  return /[*%]/.test(profile) ? genericProfile(profile).test(resource) : profile === resource;
+}
+
+/** Whom some PERMITs grant access to: the user IDs they name, and whether one names a symbol. */
+class Grantees {
+  private readonly ids = new Set<string>();
+  private symbolic = false;
+  private any = false;
+
+  add(p: PermitEffect): void {
+    for (const id of p.ids) {
+      this.any = true;
+      this.symbolic ||= id.symbolic;
+      this.ids.add(id.text);
+    }
+  }
+
+  /** One of them may grant to `owner` (mayBeSameOwner: a symbol may stand for any user). */
+  reach(owner: RacfOwner & { kind: 'ID' }): boolean {
+    return owner.symbolic ? this.any : this.symbolic || this.ids.has(owner.id);
+  }
 }
 
 function grantsTo(p: PermitEffect, owner: RacfOwner): boolean {
-  return (
-    !p.delete &&
-    p.access !== 'NONE' &&
-    p.ids.some((id) => mayBeSameOwner({ kind: 'ID', id: id.text, symbolic: id.symbolic }, owner))
-  );
+  return p.ids.some((id) => mayBeSameOwner({ kind: 'ID', id: id.text, symbolic: id.symbolic }, owner));
 }
 
-/** A PERMIT that lets the ring owner read the ring (FACILITY LISTRING or RDATALIB owner.ring.LST). */
-function grantsRing(p: PermitEffect, owner: RacfOwner, ring: string, ringSymbolic: boolean): boolean {
-  if (!p.profile || !grantsTo(p, owner)) {
-    return false;
+/**
+ * The PERMITs that let a ring owner read the ring (FACILITY IRR.DIGTCERT.LISTRING, or RDATALIB
+ * <owner>.<ring>.LST), indexed once so each ring is judged without scanning every PERMIT.
+ */
+class RingGrants {
+  /** FACILITY LISTRING and symbolic RDATALIB profiles: they cover every ring. */
+  private readonly anyRing = new Grantees();
+  /** Every other RDATALIB profile: any of them may cover a ring or owner written with a symbol. */
+  private readonly rdatalib = new Grantees();
+  private readonly generic: { re: RegExp; p: PermitEffect }[] = [];
+  /** Discrete RDATALIB <owner>.<ring>.LST profiles, by owner then ring (upper case). */
+  private readonly discrete = new Map<string, Map<string, Grantees>>();
+
+  constructor(permits: readonly PermitEffect[]) {
+    const genericRe = new Map<string, RegExp>();
+    for (const p of permits) {
+      if (!p.profile || p.delete || p.access === 'NONE') {
+        continue;
+      }
+      const profile = p.profile.text.toUpperCase();
+      if (p.class === 'FACILITY') {
+        if (p.profile.symbolic || profileMatches(profile, 'IRR.DIGTCERT.LISTRING')) {
+          this.anyRing.add(p);
+        }
+        continue;
+      }
+      if (p.class !== 'RDATALIB') {
+        continue;
+      }
+      if (p.profile.symbolic) {
+        this.anyRing.add(p);
+        continue;
+      }
+      this.rdatalib.add(p);
+      if (/[*%]/.test(profile)) {
+        let re = genericRe.get(profile);
+        if (!re) {
+          re = genericProfile(profile);
+          genericRe.set(profile, re);
+        }
+        this.generic.push({ re, p });
+        continue;
+      }
+      const parsed = parseRdatalibProfile(profile);
+      if (parsed.kind === 'ring' && parsed.access === 'LST') {
+        let rings = this.discrete.get(parsed.owner);
+        if (!rings) {
+          rings = new Map();
+          this.discrete.set(parsed.owner, rings);
+        }
+        let g = rings.get(parsed.ring);
+        if (!g) {
+          g = new Grantees();
+          rings.set(parsed.ring, g);
+        }
+        g.add(p);
+      }
+    }
   }
-  const profile = p.profile.text.toUpperCase();
-  if (p.class === 'FACILITY') {
-    return p.profile.symbolic || profileMatches(profile, 'IRR.DIGTCERT.LISTRING');
-  }
-  if (p.class === 'RDATALIB') {
-    if (p.profile.symbolic || ringSymbolic || (owner.kind === 'ID' && owner.symbolic)) {
+
+  /** Some PERMIT lets `owner` read its ring `ring`. */
+  grants(owner: RacfOwner & { kind: 'ID' }, ring: string, ringSymbolic: boolean): boolean {
+    if (this.anyRing.reach(owner)) {
       return true;
     }
-    const id = owner.kind === 'ID' ? owner.id : undefined;
-    if (/[*%]/.test(profile)) {
-      return id !== undefined && profileMatches(profile, `${id}.${ring.toUpperCase()}.LST`);
+    if (ringSymbolic || owner.symbolic) {
+      return this.rdatalib.reach(owner);
     }
-    const parsed = parseRdatalibProfile(profile);
-    return (
-      parsed.kind === 'ring' &&
-      parsed.access === 'LST' &&
-      (id === undefined || parsed.owner === id) &&
-      parsed.ring === ring.toUpperCase()
-    );
+    const upper = ring.toUpperCase();
+    if (this.discrete.get(owner.id)?.get(upper)?.reach(owner)) {
+      return true;
+    }
+    const resource = `${owner.id}.${upper}.LST`;
+    return this.generic.some((g) => grantsTo(g.p, owner) && g.re.test(resource));
   }
-  return false;
 }
 
 /** A certificate connected for its private key: USAGE(PERSONAL), or a user's own certificate with no USAGE. */
@@ -72,18 +138,21 @@ export const ringAccess: RuleModule<RacfModel> = {
   id: 'racf/ring-access',
   href: href('R17'),
   check(model, report) {
-    const done: { owner: RacfOwner; ring: string }[] = [];
+    const done = new Set<string>();
+    let grants: RingGrants | undefined;
     for (const c of model.connections) {
       const owner = c.ringOwner;
       if (!c.ring || owner.kind !== 'ID' || !personal(c)) {
         continue;
       }
       const ring = c.ring.text;
-      if (done.some((d) => sameOwner(d.owner, owner) && d.ring === ring)) {
+      const key = JSON.stringify([ownerKey(owner), ring]);
+      if (done.has(key)) {
         continue;
       }
-      done.push({ owner, ring });
-      if (model.permits.some((p) => grantsRing(p, owner, ring, c.ring!.symbolic))) {
+      done.add(key);
+      grants ??= new RingGrants(model.permits);
+      if (grants.grants(owner, ring, c.ring.symbolic)) {
         continue;
       }
       const user = owner.written ?? owner.id;

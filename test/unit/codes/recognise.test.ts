@@ -381,9 +381,13 @@ describe('bounded work', () => {
 
   test('codeAt on a huge line reads only the window around the offset', () => {
     const line = 'x'.repeat(5_000_000) + ' Alert (40) ' + 'y'.repeat(5_000_000);
+    // A concatenated string is flattened by V8 on first access; an editor's document text is flat
+    // already, so flatten before timing.
+    assert.equal(line.charCodeAt(5_000_000 + 1), 'A'.charCodeAt(0));
     const t0 = performance.now();
     const m = codeAt(line, 5_000_000 + 8);
-    assert.ok(performance.now() - t0 < 200);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
     assert.equal(m?.entry.id, 'tls-alert-40');
     assert.equal(m?.start, 5_000_000 + 8);
     assert.equal(codeAt(line, 10), undefined);

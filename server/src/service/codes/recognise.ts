@@ -452,14 +452,12 @@ export function codeAt(text: string, offset: number): CodeMatch | undefined {
   }
   const lo = Math.max(0, offset - HOVER_WINDOW);
   const hi = Math.min(text.length, offset + HOVER_WINDOW);
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
-  if (start < lo) {
-    start = lo;
-  }
-  let end = text.indexOf('\n', offset);
-  if (end < 0 || end > hi) {
-    end = hi;
-  }
+  // Line ends are looked for inside the window only: on a line of megabytes, lastIndexOf/indexOf
+  // over the whole text would be the slow part of a hover.
+  const before = text.slice(lo, offset).lastIndexOf('\n');
+  const start = before < 0 ? lo : lo + before + 1;
+  const after = text.slice(offset, hi).indexOf('\n');
+  const end = after < 0 ? hi : offset + after;
   const local = offset - start;
   const hit = recogniseLine(text.slice(start, end)).find((m) => m.start <= local && local < m.end);
   return hit ? { ...hit, start: hit.start + start, end: hit.end + start } : undefined;

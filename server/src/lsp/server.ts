@@ -15,6 +15,7 @@ import type { ClientFeatures } from './features';
 import { registerFeatures } from './features';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerEffectivePolicy } from './effectivePolicy';
+import { createConfigFiles, followConfigFiles } from './configFiles';
 
 export const SERVER_NAME = 'zos-tls';
 /** Kept in step with package.json's version by hand (the server's rootDir cannot import package.json). */
@@ -62,6 +63,10 @@ export function startServer(
   });
 
   const diagnostics = createDiagnostics(connection, documents, service, settings);
+  // Liberty includes: open documents, and the disk only in a trusted workspace.
+  const configFiles = createConfigFiles(documents, () => plan.trusted);
+  service.setConfigFiles(configFiles);
+  followConfigFiles(configFiles, documents, service, diagnostics.revalidateLater);
   const refresh = (): void => {
     service.setWorkspace(index.workspace());
     diagnostics.revalidateAll();

@@ -95,7 +95,6 @@ test('a Liberty root wins over AT-TLS words in its comments', () => {
 test('detection looks only at the first 64 KB', () => {
   const late = `${' '.repeat(70_000)}<server/>`;
   assert.equal(detectLanguage('untitled:1', late, 'xml'), undefined);
-  const start = Date.now();
-  assert.equal(detectLanguage('/x/big.xml', `<!--${'-'.repeat(5_000_000)}`, 'xml'), undefined);
-  assert.ok(Date.now() - start < 200, 'a huge unclosed comment is not scanned to its end');
+  // A root past 64 KB behind an unclosed comment is not found: the scan stopped at 64 KB.
+  assert.equal(detectLanguage('/x/big.xml', `<!--${'-'.repeat(5_000_000)}--><server/>`, 'xml'), undefined);
 });

@@ -79,6 +79,7 @@ export class LibertyModel {
   private readonly merged: MergedConfig;
   private readonly byType = new Map<string, ConfigElement[]>();
   private readonly byXml = new Map<XmlElement, ConfigElement>();
+  private readonly byKey = new Map<string, ConfigElement>();
 
   constructor(
     readonly documentUri: string,
@@ -94,6 +95,9 @@ export class LibertyModel {
       const list = this.byType.get(el.name) ?? [];
       list.push(el);
       this.byType.set(el.name, list);
+      if (el.id !== undefined) {
+        this.byKey.set(`${el.name}\u0000${el.id}`, el);
+      }
       for (const d of el.declarations) {
         this.byXml.set(d, el);
       }
@@ -116,7 +120,7 @@ export class LibertyModel {
   }
 
   byId(name: string, id: string): ConfigElement | undefined {
-    return this.byType.get(name)?.find((e) => e.id === id);
+    return this.byKey.get(`${name}\u0000${id}`);
   }
 
   ids(name: string): string[] {

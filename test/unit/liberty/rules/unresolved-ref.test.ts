@@ -110,7 +110,7 @@ test('information when an include could not be read', () => {
 });
 
 test('an overridden value is not judged: the merged (winning) value is', () => {
-  const files = {
+  const files: Record<string, string> = {
     [`${SERVER}/configDropins/overrides/fix.xml`]: server('<ssl id="s" keyStoreRef="k"/>'),
   };
   const r: ConfigFileReader = {

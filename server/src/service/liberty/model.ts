@@ -10,7 +10,8 @@
  *   model.document                 this file parsed (XmlDocument: root, comments, source, problems)
  *   model.documentUri / rootUri    canonical file: URIs (this file; the server.xml merged from)
  *   model.isFragment               no root known: reference errors become information
- *   model.complete                 every include was read (false: ids may live in files we lack)
+ *   model.complete                 a reader was given and every include was read (false: ids may
+ *                                  live in files we lack, so reference findings become information)
  *   model.documents                every file read, by canonical URI
  *   model.includes                 each <include> with its resolved target and status
  *

@@ -52,7 +52,9 @@ export function codeActionsFor(
   for (const [rule, { index, lines }] of disable) {
     const comments = lines
       .map((line) => lineComment(rule, line))
-      .filter((c): c is { line: number; text: string } => c !== undefined);
+      .filter((c): c is { line: number; text: string } => c !== undefined)
+      // Two findings may share one comment line (XML: both in a start tag written over lines).
+      .filter((c, i, all) => all.findIndex((o) => o.line === c.line) === i);
     if (!comments.length) {
       continue;
     }

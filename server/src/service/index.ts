@@ -40,6 +40,7 @@ import type { RacfLanguage } from './racf/model';
 import type { RacfWorkspace } from './racf/workspaceFacts';
 import type { LibertyAnalysis } from './liberty/analyze';
 import { analyzeLiberty } from './liberty/analyze';
+import { libertyDisableComment } from './liberty/suppressions';
 
 export * from './types';
 export * from './features';
@@ -297,10 +298,15 @@ export function createLanguageService(): LanguageService {
     codeActions: (input, range, findings) => {
       const language = languageOf(input);
       const lines = input.text.split(/\r?\n|\r/);
+      // Where an XML comment may go depends on the tags around the line.
+      const liberty = language === 'xml' ? analyze(input).liberty : undefined;
       return codeActionsFor(input.uri, findings, range, (rule, line) => {
         const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
         if (language === 'attls') {
           return { line, text: `${indent}# zos-tls-disable-next-line ${rule}\n` };
+        }
+        if (liberty) {
+          return libertyDisableComment(liberty.model.document, rule, line);
         }
         if (!isRacfLanguage(language) || continuesFromAbove(lines, line, language)) {
           return undefined;

@@ -9,6 +9,7 @@ import { applySuppressions, parseSuppressions } from '../suppress';
 import type { LibertyModel } from './model';
 import { buildLibertyModel } from './model';
 import { LIBERTY_RULES } from './rules';
+import { coverStartTags } from './suppressions';
 
 export interface LibertyAnalysis {
   model: LibertyModel;
@@ -22,5 +23,6 @@ export function analyzeLiberty(text: string, uri: string, options: AnalyzeOption
   const comments: CommentText[] = model.document.comments.flatMap((c) =>
     c.text.split(/\r\n|\r|\n/).map((t, i) => ({ line: c.range.start.line + i, text: t })),
   );
-  return { model, findings: applySuppressions(findings, parseSuppressions(comments)) };
+  const suppressions = coverStartTags(parseSuppressions(comments), model.document);
+  return { model, findings: applySuppressions(findings, suppressions) };
 }

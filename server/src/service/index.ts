@@ -40,6 +40,9 @@ import type { RacfLanguage } from './racf/model';
 import type { RacfWorkspace } from './racf/workspaceFacts';
 import type { LibertyAnalysis } from './liberty/analyze';
 import { analyzeLiberty } from './liberty/analyze';
+import { libertyHover } from './liberty/hover';
+import { libertyComplete } from './liberty/complete';
+import { libertyDefinition, libertyReferences, libertySymbols } from './liberty/navigation';
 import { libertyDisableComment } from './liberty/suppressions';
 
 export * from './types';
@@ -246,6 +249,7 @@ export function createLanguageService(): LanguageService {
         (a) => attlsHover(a, pos),
         (a) => racfHover(a, pos),
         undefined,
+        (a) => libertyHover(a, pos),
       ),
     complete: (input, pos, options) =>
       dispatch(
@@ -254,6 +258,7 @@ export function createLanguageService(): LanguageService {
         (a) => attlsComplete(a, pos),
         (a) => racfComplete(a, pos),
         [],
+        (a) => libertyComplete(a, pos),
       ),
     definition: (input, pos) =>
       dispatch(
@@ -262,6 +267,8 @@ export function createLanguageService(): LanguageService {
         (a) => here(input)(attlsDefinition(a, pos)),
         (a) => here(input)(racfDefinition(a, pos)),
         [],
+        // Liberty ids may be defined in include files: its Locations carry their own uris.
+        (a) => libertyDefinition(a, pos, input.uri),
       ),
     references: (input, pos, includeDeclaration) =>
       dispatch(
@@ -270,6 +277,7 @@ export function createLanguageService(): LanguageService {
         (a) => here(input)(attlsReferences(a, pos, includeDeclaration)),
         (a) => here(input)(racfReferences(a, pos, includeDeclaration)),
         [],
+        (a) => libertyReferences(a, pos, includeDeclaration, input.uri),
       ),
     // Renaming RACF labels and rings would change what exists in RACF, not just this text: not offered.
     prepareRename: (input, pos) =>
@@ -293,7 +301,7 @@ export function createLanguageService(): LanguageService {
         }),
         { error: 'Nothing to rename here.' },
       ),
-    symbols: (input) => dispatch(input, undefined, attlsSymbols, racfSymbols, []),
+    symbols: (input) => dispatch(input, undefined, attlsSymbols, racfSymbols, [], libertySymbols),
     foldingRanges: (input) => dispatch(input, undefined, attlsFolding, racfFolding, []),
     codeActions: (input, range, findings) => {
       const language = languageOf(input);

@@ -11,8 +11,20 @@ import { pathToFileURL } from 'node:url';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import { Emitter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import type {
+  CompletionItem,
+  Hover,
+  Location,
+  MarkupContent,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  HoverRequest,
+  ReferencesRequest,
+} from 'vscode-languageserver-protocol/node';
 import { createLanguageService } from '../../server/src/service';
 import {
   MAX_CONFIG_FILE_BYTES,
@@ -21,7 +33,7 @@ import {
 } from '../../server/src/lsp/configFiles';
 import type { Session } from './client';
 import { startSession } from './client';
-import { byCode, closeCleanly, HANG_GUARD, nextDiagnostics } from './session';
+import { byCode, closeCleanly, HANG_GUARD, nextDiagnostics, textAt } from './session';
 
 const UNRESOLVED = 'liberty/unresolved-ref';
 
@@ -268,5 +280,108 @@ describe('LSP over stdio: Liberty server.xml as language xml', HANG_GUARD, () =>
     });
     p = await next;
     assert.deepEqual(refsTo(p), ['3:noSuchTrust'], JSON.stringify(p.diagnostics));
+  });
+});
+
+// Hover, completion and navigation over stdio, with the include file only on disk (issue 4).
+const NAV_SERVER = [
+  '<server>', // 0
+  '  <include location="stores.xml"/>', // 1
+  '  <ssl id="webSSL" keyStoreRef="ringKS" sslProtocol="TLSv1.2,TLSv1.3"/>', // 2
+  '  <sslDefault sslRef=""/>', // 3
+  '</server>', // 4
+  '',
+].join('\n');
+
+const NAV_STORES = [
+  '<server>', // 0
+  '  <keyStore id="ringKS" location="safkeyring://SRVUSR/WebRing" type="JCERACFKS" fileBased="false"/>', // 1
+  '</server>', // 2
+  '',
+].join('\n');
+
+describe('LSP over stdio: Liberty hover, completion and definition across files', HANG_GUARD, () => {
+  let s: Session;
+  let root: string;
+  let serverUri: string;
+  let storesUri: string;
+  const col = (line: string, needle: string, shift = 1): number => line.indexOf(needle) + shift;
+
+  before(async () => {
+    root = tempDir();
+    serverUri = put(root, 'server.xml', NAV_SERVER);
+    storesUri = put(root, 'stores.xml', NAV_STORES);
+    s = await startSession({
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'liberty-nav' }],
+    });
+    await s.open(serverUri, 'xml', NAV_SERVER);
+    await s.diagnostics(serverUri);
+  });
+
+  after(async () => {
+    await closeCleanly(s);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const line = (n: number): string => NAV_SERVER.split('\n')[n];
+
+  test('hover on keyStoreRef="ringKS" names the element and the include file that defines it', async () => {
+    const h: Hover | null = await s.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: serverUri },
+      position: { line: 2, character: col(line(2), 'ringKS') },
+    });
+    assert.ok(h, 'hover expected');
+    const contents = h.contents as MarkupContent;
+    assert.equal(contents.kind, 'markdown');
+    assert.match(contents.value, /<keyStore>/);
+    assert.match(contents.value, /Defined in `stores\.xml` line 2/);
+  });
+
+  test('hover on a protocol list entry explains that protocol', async () => {
+    const h: Hover | null = await s.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: serverUri },
+      position: { line: 2, character: col(line(2), 'TLSv1.3', 3) },
+    });
+    assert.match((h?.contents as MarkupContent | undefined)?.value ?? '', /^\*\*TLSv1\.3\*\*/);
+  });
+
+  test('completion in sslRef="" offers the ssl ids, built-in included', async () => {
+    const items = (await s.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: serverUri },
+      position: { line: 3, character: col(line(3), 'sslRef=""', 8) },
+    })) as CompletionItem[];
+    assert.deepEqual(items.map((i) => i.label).sort(), ['defaultSSLConfig', 'webSSL']);
+  });
+
+  test('completion in keyStoreRef offers the key store of the include file, with its file', async () => {
+    const items = (await s.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: serverUri },
+      position: { line: 2, character: col(line(2), 'ringKS', 0) },
+    })) as CompletionItem[];
+    const ring = items.find((i) => i.label === 'ringKS');
+    assert.ok(ring, items.map((i) => i.label).join(', '));
+    assert.equal(ring.detail, 'keyStore in stores.xml');
+  });
+
+  test('definition of keyStoreRef="ringKS" is in stores.xml on disk; references come back', async () => {
+    const defs = (await s.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: serverUri },
+      position: { line: 2, character: col(line(2), 'ringKS') },
+    })) as Location[];
+    assert.equal(defs.length, 1, JSON.stringify(defs));
+    assert.equal(path.basename(new URL(defs[0].uri).pathname), 'stores.xml');
+    assert.equal(defs[0].range.start.line, 1);
+    assert.equal(textAt(NAV_STORES, defs[0].range), 'ringKS');
+
+    // From the include file (open now): the reference in server.xml, with server.xml's uri.
+    await s.open(storesUri, 'xml', NAV_STORES);
+    const refs = (await s.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: storesUri },
+      position: { line: 1, character: col(NAV_STORES.split('\n')[1], 'ringKS') },
+      context: { includeDeclaration: false },
+    })) as Location[];
+    assert.equal(refs.length, 1, JSON.stringify(refs));
+    assert.equal(path.basename(new URL(refs[0].uri).pathname), 'server.xml');
+    assert.equal(textAt(NAV_SERVER, refs[0].range), 'ringKS');
   });
 });

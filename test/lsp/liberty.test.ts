@@ -22,6 +22,8 @@ import {
   CompletionRequest,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   HoverRequest,
   ReferencesRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -32,7 +34,7 @@ import {
   followConfigFiles,
 } from '../../server/src/lsp/configFiles';
 import type { Session } from './client';
-import { startSession } from './client';
+import { CLIENT_CAPABILITIES, startSession } from './client';
 import { byCode, closeCleanly, HANG_GUARD, nextDiagnostics, textAt } from './session';
 
 const UNRESOLVED = 'liberty/unresolved-ref';
@@ -385,3 +387,129 @@ describe('LSP over stdio: Liberty hover, completion and definition across files'
     assert.equal(textAt(NAV_SERVER, refs[0].range), 'ringKS');
   });
 });
+
+// Files changed on disk (issue 4): the server's one `**/*` watcher reports them, and a change of a
+// file some Liberty analysis read (or a new entry of a configDropins directory it listed) re-checks
+// the open Liberty documents.
+describe('Liberty files changed on disk (workspace/didChangeWatchedFiles)', () => {
+  test('only events that touch what an analysis read re-check, and not for open documents', () => {
+    const docs = openDocuments();
+    const files = createConfigFiles(docs, () => true);
+    const scheduled: string[] = [];
+    const followed = followConfigFiles(files, docs, createLanguageService(), (uri) => scheduled.push(uri));
+    docs.open('file:///s/server.xml', '<server>\n  <include location="tls.xml"/>\n</server>\n');
+    docs.open('file:///s/web.xml', '<web-app/>\n');
+    // What an analysis of server.xml does through the reader.
+    files.read('file:///s/tls.xml');
+    files.read('file:///s/bootstrap.properties');
+    files.list?.('file:///s/configDropins/overrides');
+    const rechecks = (uri: string, type: FileChangeType = FileChangeType.Changed): string[] => {
+      scheduled.length = 0;
+      const g = files.generation;
+      followed.filesChanged([{ uri, type }]);
+      assert.equal(
+        files.generation !== g,
+        scheduled.length > 0,
+        `${uri}: generation and re-check go together`,
+      );
+      return [...new Set(scheduled)];
+    };
+    assert.deepEqual(rechecks('file:///s/tls.xml'), ['file:///s/server.xml'], 'an include, not web.xml');
+    assert.deepEqual(rechecks('file:///s/bootstrap.properties', FileChangeType.Deleted), [
+      'file:///s/server.xml',
+    ]);
+    assert.deepEqual(
+      rechecks('file:///s/configDropins/overrides/new.xml', FileChangeType.Created),
+      ['file:///s/server.xml'],
+      'a new file in a listed configDropins directory',
+    );
+    assert.deepEqual(
+      rechecks('file:///s/configDropins/', FileChangeType.Deleted),
+      ['file:///s/server.xml'],
+      'a deleted folder that held one',
+    );
+    assert.deepEqual(rechecks('file:///s/notes.txt'), [], 'read by no analysis');
+    assert.deepEqual(
+      rechecks('file:///s/configDropins/defaults/x.xml', FileChangeType.Created),
+      [],
+      'not listed',
+    );
+    assert.deepEqual(rechecks('file:///s/server.env'), [], 'not looked for');
+    docs.open('file:///s/tls.xml', '<server/>\n');
+    assert.deepEqual(rechecks('file:///s/tls.xml'), [], 'open: its text wins over the file');
+  });
+});
+
+test(
+  'LSP: an include changed on disk re-checks server.xml (and again when restored)',
+  HANG_GUARD,
+  async () => {
+    const root = tempDir();
+    const serverUri = put(root, 'server.xml', SERVER_XML);
+    const tlsFile = path.join(root, 'tls.xml');
+    const tlsUri = put(root, 'tls.xml', TLS_XML);
+    // The broken include has the same size and, below, the same mtime: only the watcher's event can
+    // tell the server, not the reader's own stat of the files it read.
+    const broken = TLS_XML.replace('id="ks"', 'id="kx"');
+    assert.equal(broken.length, TLS_XML.length);
+    const stamp = new Date(Date.now() - 60_000);
+    const rewrite = (text: string): void => {
+      writeFileSync(tlsFile, text);
+      utimesSync(tlsFile, stamp, stamp);
+    };
+    rewrite(TLS_XML);
+    const s = await startSession({
+      capabilities: {
+        ...CLIENT_CAPABILITIES,
+        workspace: { ...CLIENT_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+      },
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'liberty-watch' }],
+    });
+    try {
+      await s.open(serverUri, 'xml', SERVER_XML);
+      await s.diagnostics(serverUri, (p) => refsTo(p).join() === '3:noSuchTrust');
+      assert.deepEqual(
+        s.registrations
+          .filter((r) => r.method === DidChangeWatchedFilesNotification.method)
+          .map((r) => r.registerOptions),
+        [{ watchers: [{ globPattern: '**/*' }] }],
+        'one watcher, shared with the RACF index',
+      );
+      rewrite(broken);
+      // The first publish after the event that shows the change: a re-check that the workspace
+      // scan ends with may come in between, and still sees the old (same size and mtime) file.
+      const after = (want: string): Promise<PublishDiagnosticsParams> => {
+        const mark = s.published.length;
+        return s.diagnostics(serverUri, (p) => s.published.indexOf(p) >= mark && refsTo(p).join() === want);
+      };
+      let next = after('3:ks,3:noSuchTrust');
+      await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: tlsUri, type: FileChangeType.Changed }],
+      });
+      let p = await next;
+      assert.deepEqual(refsTo(p), ['3:ks', '3:noSuchTrust'], JSON.stringify(p.diagnostics));
+      rewrite(TLS_XML);
+      next = after('3:noSuchTrust');
+      await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: tlsUri, type: FileChangeType.Changed }],
+      });
+      p = await next;
+      assert.deepEqual(refsTo(p), ['3:noSuchTrust'], JSON.stringify(p.diagnostics));
+      // A new configDropins file that defines the missing trust store.
+      const dropin = put(
+        root,
+        'configDropins/overrides/trust.xml',
+        '<server>\n  <keyStore id="noSuchTrust" location="safkeyring://WebRing" type="JCERACFKS"/>\n</server>\n',
+      );
+      next = after('');
+      await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: dropin, type: FileChangeType.Created }],
+      });
+      p = await next;
+      assert.deepEqual(refsTo(p), [], JSON.stringify(p.diagnostics));
+    } finally {
+      await closeCleanly(s);
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+);

@@ -66,7 +66,7 @@ export function startServer(
   // Liberty includes: open documents, and the disk only in a trusted workspace.
   const configFiles = createConfigFiles(documents, () => plan.trusted);
   service.setConfigFiles(configFiles);
-  followConfigFiles(configFiles, documents, service, diagnostics.revalidateLater);
+  const libertyFiles = followConfigFiles(configFiles, documents, service, diagnostics.revalidateLater);
   const refresh = (): void => {
     service.setWorkspace(index.workspace());
     diagnostics.revalidateAll();
@@ -80,7 +80,7 @@ export function startServer(
           connection.console.error(formatError('zos-tls: reading the workspace failed', e)),
         );
       if (plan.watch) {
-        followWatchedFiles(connection, index);
+        followWatchedFiles(connection, index, [libertyFiles.filesChanged]);
       }
     }
   });

@@ -407,13 +407,23 @@ export function followDocuments(
  * watcher, every file: the extension-less PDS member copies the scan reads cannot be told apart by
  * a glob (no glob says "no dot in the name"), nor `.JCL` from `.jcl` on every client, so the
  * server applies the scan's own filter (candidate names, no node_modules or dot folders) to each
- * event — a name test, no I/O, for the events it does not want.
+ * event — a name test, no I/O, for the events it does not want. `others` hears the same events
+ * (the Liberty config-file reader: includes, configDropins, bootstrap.properties, server.env), so
+ * that the client keeps one watcher for the server.
  */
 export function followWatchedFiles(
   connection: Pick<Connection, 'client' | 'onDidChangeWatchedFiles' | 'console'>,
   index: WorkspaceIndex,
+  others: readonly ((changes: readonly FileEvent[]) => void)[] = [],
 ): void {
   connection.onDidChangeWatchedFiles((params) => {
+    for (const listener of others) {
+      try {
+        listener(params.changes);
+      } catch (e) {
+        connection.console.error(formatError('zos-tls: following changed files failed', e));
+      }
+    }
     index
       .filesChanged(params.changes)
       .catch((e: unknown) =>

@@ -12,7 +12,9 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import { Emitter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  CodeAction,
   CompletionItem,
+  Diagnostic,
   Hover,
   Location,
   MarkupContent,
@@ -21,6 +23,7 @@ import type {
 import {
   CompletionRequest,
   DefinitionRequest,
+  CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -513,3 +516,214 @@ test(
     }
   },
 );
+
+// Code actions over stdio (issue 4): each Liberty quick fix arrives as a CodeAction carrying its
+// edit and the diagnostic it fixes, and applying it (didChange) makes the diagnostic go; the
+// "disable for this line" action writes an XML comment that silences the finding.
+const FEATURES = '  <featureManager><feature>transportSecurity-1.0</feature></featureManager>';
+const RING_KS =
+  '  <keyStore id="ks" location="safkeyring://WebRing" type="JCERACFKS" fileBased="false" readOnly="true"/>';
+const GOOD_SSL = '  <ssl id="defaultSSLConfig" keyStoreRef="ks" sslProtocol="TLSv1.2,TLSv1.3"/>';
+
+interface FixCase {
+  name: string;
+  rule: string;
+  lines: string[];
+  title: string;
+  /** The line and the text the edit replaces (an empty `old` inserts after `after`), and what goes there. */
+  line: number;
+  old: string;
+  after?: string;
+  newText: string | RegExp;
+}
+
+const FIX_CASES: FixCase[] = [
+  {
+    name: 'unresolved-ref: the nearest existing id',
+    rule: UNRESOLVED,
+    lines: [
+      '<server>',
+      FEATURES,
+      RING_KS,
+      GOOD_SSL.replace('keyStoreRef="ks"', 'keyStoreRef="kss"'),
+      '</server>',
+    ],
+    title: "Use 'ks'",
+    line: 3,
+    old: 'kss',
+    newText: 'ks',
+  },
+  {
+    name: 'keyring-type-mismatch: the type that matches safkeyring://',
+    rule: 'liberty/keyring-type-mismatch',
+    lines: [
+      '<server>',
+      FEATURES,
+      RING_KS.replace('type="JCERACFKS"', 'type="PKCS12"'),
+      GOOD_SSL,
+      '</server>',
+    ],
+    title: 'Set type="JCERACFKS"',
+    line: 2,
+    old: 'PKCS12',
+    newText: 'JCERACFKS',
+  },
+  {
+    name: 'cipher-syntax: spaces instead of commas',
+    rule: 'liberty/cipher-syntax',
+    lines: [
+      '<server>',
+      FEATURES,
+      RING_KS,
+      GOOD_SSL.replace('/>', ' enabledCiphers="TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384"/>'),
+      '</server>',
+    ],
+    title: 'Separate the cipher suites with spaces',
+    line: 3,
+    old: 'TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384',
+    newText: 'TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384',
+  },
+  {
+    name: 'weak-protocol: TLSv1.2,TLSv1.3',
+    rule: 'liberty/weak-protocol',
+    lines: ['<server>', FEATURES, RING_KS, GOOD_SSL.replace('TLSv1.2,TLSv1.3', 'TLSv1'), '</server>'],
+    title: 'Set sslProtocol="TLSv1.2,TLSv1.3"',
+    line: 3,
+    old: 'TLSv1',
+    newText: 'TLSv1.2,TLSv1.3',
+  },
+  {
+    name: 'missing-tls-feature: add transportSecurity-1.0 to the featureManager',
+    rule: 'liberty/missing-tls-feature',
+    lines: [
+      '<server>',
+      '  <featureManager>',
+      '    <feature>jsp-2.3</feature>',
+      '  </featureManager>',
+      RING_KS,
+      GOOD_SSL,
+      '</server>',
+    ],
+    title: 'Add the transportSecurity-1.0 feature',
+    line: 2,
+    old: '',
+    after: '<feature>jsp-2.3</feature>',
+    newText: /^\r?\n {4}<feature>transportSecurity-1\.0<\/feature>$/,
+  },
+  {
+    name: 'keyring-filebased: fileBased="false" for a SAF key ring',
+    rule: 'liberty/keyring-filebased',
+    lines: [
+      '<server>',
+      FEATURES,
+      RING_KS.replace('fileBased="false"', 'fileBased="true"'),
+      GOOD_SSL,
+      '</server>',
+    ],
+    title: 'Set fileBased="false"',
+    line: 2,
+    old: 'true',
+    newText: 'false',
+  },
+];
+
+describe('LSP over stdio: Liberty code actions', HANG_GUARD, () => {
+  let s: Session;
+  let root: string;
+
+  before(async () => {
+    root = tempDir();
+    s = await startSession({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'liberty-fix' }] });
+  });
+
+  after(async () => {
+    await closeCleanly(s);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  let n = 0;
+  /** Opens the text as <root>/<n>/server.xml; its first publish, and the one diagnostic of the rule. */
+  const openCase = async (text: string, rule: string) => {
+    const uri = pathToFileURL(path.join(root, String(++n), 'server.xml')).href;
+    await s.open(uri, 'xml', text);
+    const p = await s.diagnostics(uri);
+    const found = byCode(p, rule);
+    assert.equal(found.length, 1, `one ${rule} expected: ${JSON.stringify(p.diagnostics)}`);
+    return { uri, diagnostic: found[0] };
+  };
+  const actionsFor = async (uri: string, d: Diagnostic) =>
+    (await s.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+  /** Applies the edits as the editor would (didChange, version 2): the rule's diagnostics then. */
+  const applied = async (uri: string, text: string, action: CodeAction, rule: string) => {
+    const edits = action.edit?.changes?.[uri] ?? [];
+    const next = TextDocument.applyEdits(TextDocument.create(uri, 'xml', 1, text), edits);
+    const published = s.diagnostics(uri, (p) => p.version === 2);
+    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: next }],
+    });
+    return { text: next, left: byCode(await published, rule) };
+  };
+
+  for (const c of FIX_CASES) {
+    test(`quick fix of ${c.name}`, async () => {
+      const text = [...c.lines, ''].join('\n');
+      const { uri, diagnostic } = await openCase(text, c.rule);
+      const actions = await actionsFor(uri, diagnostic);
+      const fix = actions.find((a) => a.title === c.title);
+      assert.ok(fix, `'${c.title}' expected, got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(fix.kind, 'quickfix');
+      assert.equal(fix.isPreferred, true);
+      assert.deepEqual(fix.diagnostics, [diagnostic]);
+      const edits = fix.edit?.changes?.[uri] ?? [];
+      assert.equal(edits.length, 1, JSON.stringify(edits));
+      const line = c.lines[c.line];
+      const start =
+        c.after !== undefined ? line.indexOf(c.after) + c.after.length : line.indexOf(`"${c.old}"`) + 1;
+      assert.deepEqual(edits[0].range, {
+        start: { line: c.line, character: start },
+        end: { line: c.line, character: start + c.old.length },
+      });
+      if (typeof c.newText === 'string') {
+        assert.equal(edits[0].newText, c.newText);
+      } else {
+        assert.match(edits[0].newText, c.newText);
+      }
+      const { left } = await applied(uri, text, fix, c.rule);
+      assert.deepEqual(left, [], 'the fix removes the diagnostic');
+    });
+  }
+
+  test('disable liberty/unresolved-ref for this line: an XML comment above it, and the diagnostic goes', async () => {
+    const lines = [
+      '<server>',
+      FEATURES,
+      RING_KS,
+      '  <ssl id="defaultSSLConfig"',
+      '       keyStoreRef="noSuchKeys"/>',
+      '</server>',
+    ];
+    const text = [...lines, ''].join('\n');
+    const { uri, diagnostic } = await openCase(text, UNRESOLVED);
+    assert.equal(diagnostic.range.start.line, 4);
+    const disable = (await actionsFor(uri, diagnostic)).find(
+      (a) => a.title === `Disable ${UNRESOLVED} for this line`,
+    );
+    assert.ok(disable);
+    assert.equal(disable.kind, 'quickfix');
+    assert.deepEqual(disable.diagnostics, [diagnostic]);
+    // Line 4 is inside the <ssl start tag begun on line 3: the comment goes before the tag.
+    assert.deepEqual(disable.edit?.changes?.[uri], [
+      {
+        range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+        newText: `  <!-- zos-tls-disable-next-line ${UNRESOLVED} -->\n`,
+      },
+    ]);
+    const { left } = await applied(uri, text, disable, UNRESOLVED);
+    assert.deepEqual(left, []);
+  });
+});

@@ -12,7 +12,7 @@ import type {
 } from './features';
 import type { AnalyzeOptions, ConfigFileReader, Finding, Position, Range } from './types';
 import { DEFAULT_RELEASE, rangeOf } from './types';
-import { detectLanguage } from './languages';
+import { detectLanguage, isPlainTextName } from './languages';
 import type { LanguageId } from './languages';
 import { textLooksUnreadable } from './text/decode';
 import { effectiveSeverity } from './rules';
@@ -44,6 +44,7 @@ import { libertyHover } from './liberty/hover';
 import { libertyComplete } from './liberty/complete';
 import { libertyDefinition, libertyReferences, libertySymbols } from './liberty/navigation';
 import { libertyDisableComment } from './liberty/suppressions';
+import { codeHoverAt, lineOfText } from './codes/hoverInText';
 
 export * from './types';
 export * from './features';
@@ -83,7 +84,17 @@ interface CacheEntry {
 export interface LanguageService {
   languageOf(input: DocumentInput): LanguageId | undefined;
   analyze(input: DocumentInput, options?: AnalyzeOptions): Analysis;
-  hover(input: DocumentInput, pos: Position, options?: AnalyzeOptions): HoverResult | undefined;
+  /**
+   * Hover of our languages; on a code (return, reason, alert, message id) in a comment, what it
+   * means. Log and plain-text documents get only the code hovers, and only when `codes.plainText`
+   * is not false (the zosTls.codes.hover setting).
+   */
+  hover(
+    input: DocumentInput,
+    pos: Position,
+    options?: AnalyzeOptions,
+    codes?: { plainText?: boolean },
+  ): HoverResult | undefined;
   complete(input: DocumentInput, pos: Position, options?: AnalyzeOptions): CompletionEntry[];
   definition(input: DocumentInput, pos: Position): Location[];
   references(input: DocumentInput, pos: Position, includeDeclaration: boolean): Location[];
@@ -242,15 +253,24 @@ export function createLanguageService(): LanguageService {
   return {
     languageOf,
     analyze,
-    hover: (input, pos, options) =>
-      dispatch(
-        input,
-        options,
-        (a) => attlsHover(a, pos),
-        (a) => racfHover(a, pos),
-        undefined,
-        (a) => libertyHover(a, pos),
-      ),
+    hover: (input, pos, options, codes) => {
+      if (languageOf(input) === undefined) {
+        // A log or plain text: no analysis at all, only the codes on the hovered line.
+        return codes?.plainText !== false && isPlainTextName(decodedUri(input.uri), input.languageId)
+          ? codeHoverAt(lineOfText(input.text, pos.line), pos.character, { line: pos.line })
+          : undefined;
+      }
+      return (
+        dispatch(
+          input,
+          options,
+          (a) => attlsHover(a, pos),
+          (a) => racfHover(a, pos),
+          undefined,
+          (a) => libertyHover(a, pos),
+        ) ?? commentCodeHover(analyze(input, options), pos)
+      );
+    },
     complete: (input, pos, options) =>
       dispatch(
         input,
@@ -342,6 +362,30 @@ export function createLanguageService(): LanguageService {
       configFiles = reader;
     },
   };
+}
+
+/**
+ * A code in a comment the language's own hover left unanswered: Liberty XML comments (AT-TLS `#`
+ * and RACF comments are answered by attlsHover and racfHover themselves). Only the comment's own
+ * columns of the line are read.
+ */
+function commentCodeHover(a: Analysis, pos: Position): HoverResult | undefined {
+  const doc = a.liberty?.model.document;
+  const c = doc?.comments.find(
+    (x) =>
+      (x.range.start.line < pos.line ||
+        (x.range.start.line === pos.line && x.range.start.character <= pos.character)) &&
+      (pos.line < x.range.end.line ||
+        (pos.line === x.range.end.line && pos.character < x.range.end.character)),
+  );
+  if (!doc || !c) {
+    return undefined;
+  }
+  return codeHoverAt(doc.source.lineText(pos.line), pos.character, {
+    line: pos.line,
+    from: c.range.start.line === pos.line ? c.range.start.character : 0,
+    ...(c.range.end.line === pos.line ? { to: c.range.end.character } : {}),
+  });
 }
 
 /**

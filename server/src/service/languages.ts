@@ -21,6 +21,14 @@ const HEAD_CHARS = 65536;
 const LIBERTY_NAME = /(?:^|[/\\])server\.xml$/i;
 const LIBERTY_DROPIN = /(?:^|[/\\])configDropins[/\\](?:defaults|overrides)[/\\][^/\\]+\.xml$/i;
 const XML_NAME = /\.xml$/i;
+/** Logs and traces (System SSL, CTRACE, Policy Agent, Liberty): never one of our languages. */
+const LOG_NAME = /\.(?:log|trc)$/i;
+/** Plain text that is ours only when its text says so (RACF command files are often *.txt). */
+const TEXT_NAME = /\.txt$/i;
+/** Zowe Explorer's data sets (members, spool-like output in data sets) and z/OS UNIX files. */
+const ZOWE_NAME = /^zowe-(?:ds|uss):/i;
+/** Editor languages of plain text and logs. */
+const PLAIN_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'log']);
 
 /**
  * The name of the root element of an XML text, past a byte-order mark, the XML declaration,
@@ -83,6 +91,11 @@ export function detectLanguage(
   languageId?: string,
 ): LanguageId | undefined {
   const base = name.replace(/[?#].*$/, '');
+  // A log quotes whatever it logged: a RACDCERT command echoed in job output, a TTLSRule line in a
+  // Policy Agent trace. Checking it as a job or a policy would report the quotes as errors.
+  if (languageId === 'log' || LOG_NAME.test(base)) {
+    return undefined;
+  }
   const head = text?.slice(0, HEAD_CHARS);
   if (languageId === 'xml' || XML_NAME.test(base)) {
     return isLiberty(base, head) ? 'xml' : undefined;
@@ -98,4 +111,20 @@ export function detectLanguage(
     return 'attls';
   }
   return detectRacfLanguage(base, head ?? '');
+}
+
+/**
+ * A log or plain-text document that is none of our languages (issue 5): `*.log`, `*.trc` and
+ * `*.txt` files, and Zowe documents opened as plain text or log. It is not checked; it gets
+ * hovers on the codes written in it when zosTls.codes.hover is on. A `*.txt` or a Zowe member
+ * that detectLanguage recognises (a RACDCERT command file, SYS1.TCPPARMS(TTLSPOL)) is checked as
+ * that language instead: the caller asks detectLanguage first.
+ */
+export function isPlainTextName(name: string, languageId: string | undefined): boolean {
+  const base = name.replace(/[?#].*$/, '');
+  if (languageId === 'log' || LOG_NAME.test(base)) {
+    return true;
+  }
+  const plain = languageId === undefined || PLAIN_LANGUAGES.has(languageId);
+  return plain && (TEXT_NAME.test(base) || ZOWE_NAME.test(base));
 }

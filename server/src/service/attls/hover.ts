@@ -19,6 +19,8 @@ import type { AttlsModel } from './model';
 import { expandCiphers, paramDefFor } from './model';
 import type { AttlsNode, BlockNode, ParamNode, Token } from './parser';
 import { SECRET_PARAMS, maskSecret, ruleSummaryMarkdown } from './effectivePolicy';
+import { tokenizeLine } from './parser';
+import { codeHoverAt } from '../codes/hoverInText';
 
 type Hit =
   | { kind: 'block-keyword'; block: BlockNode; token: Token }
@@ -717,10 +719,19 @@ function blockNameHover(model: AttlsModel, block: BlockNode, token: Token): Hove
   return { contents: lines.join('\n'), range: token.range };
 }
 
+/** A code (`RC: 5003`, `EZD1287I`, `Alert (40)`) written in the `#` comment under the cursor. */
+function commentCodeHover(a: AttlsAnalysis, pos: Position): HoverResult | undefined {
+  const lineText = a.model.doc.source.lineText(pos.line);
+  const { comment } = tokenizeLine(lineText, pos.line);
+  return comment && pos.character > comment.range.start.character
+    ? codeHoverAt(lineText, pos.character, { line: pos.line, from: comment.range.start.character + 1 })
+    : undefined;
+}
+
 export function attlsHover(a: AttlsAnalysis, pos: Position): HoverResult | undefined {
   const hit = findHit(a, pos);
   if (!hit) {
-    return undefined;
+    return commentCodeHover(a, pos);
   }
   switch (hit.kind) {
     case 'block-keyword': {

@@ -23,6 +23,7 @@ import {
 } from '../knowledge/racfInfo';
 import { formatDate, keyChoice, racdcertCall, sizeOf, valueText } from './rules/commandHelpers';
 import { connectionsElsewhere, documentName, searchWorkspace } from './workspaceFacts';
+import { codeHoverAt } from '../codes/hoverInText';
 import {
   canonicalKeyword,
   commandAt,
@@ -48,6 +49,12 @@ export function racfHover(a: RacfAnalysis, pos: Position): HoverResult | undefin
   const message = messageHover(model, pos);
   if (message) {
     return message;
+  }
+  // Any other code in a comment (`RC=8 RSN=3070` noted after a failed run). The line is searched
+  // first: isCommentAt re-reads REXX from the top, so it runs only when there is a code to show.
+  const codeInText = codeHoverAt(model.source.lineText(pos.line), pos.character, { line: pos.line });
+  if (codeInText?.range && isCommentAt(model, pos) && isCommentAt(model, codeInText.range.start)) {
+    return codeInText;
   }
   const cmd = commandAt(model, pos);
   if (!cmd || !cmd.canonicalName) {

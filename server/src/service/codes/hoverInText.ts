@@ -1,0 +1,78 @@
+// The one hover for a code written in free text: comments of the AT-TLS, RACF and Liberty
+// documents, and whole plain-text and log documents. Every caller goes through codeHoverAt, so a
+// code reads the same wherever the user meets it.
+import type { HoverResult } from '../features';
+import { rangeOf } from '../types';
+import { codeMarkdown } from './explain';
+import { codeAt } from './recognise';
+
+export interface CodeHoverOptions {
+  /** The line's number in its document, for the hover's range (0 when not given). */
+  line?: number;
+  /**
+   * Only the columns [from, to) of the line are read: a comment's own text. A code that only a
+   * character outside them completes (`RC=8` in a statement, `RSN=3070` in its comment) is not one.
+   */
+  from?: number;
+  to?: number;
+}
+
+/** The code under `character` on one line of text, explained; undefined when there is none. */
+export function codeHoverAt(
+  lineText: string,
+  character: number,
+  options: CodeHoverOptions = {},
+): HoverResult | undefined {
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(lineText.length, options.to ?? lineText.length);
+  if (character < from || character > to || from >= to) {
+    return undefined;
+  }
+  // Blanks keep the columns: offsets into `visible` are columns of the line.
+  const visible = ' '.repeat(from) + lineText.slice(from, to);
+  const m = codeAt(visible, character);
+  if (!m) {
+    return undefined;
+  }
+  return { contents: codeMarkdown(m.entry, m), range: rangeOf(options.line ?? 0, m.start, m.end) };
+}
+
+/**
+ * The text of line `line` of `text`, with LSP's line ends (CR LF, LF, lone CR); '' past the end.
+ * Plain-text documents have no line index: a log of megabytes is searched with indexOf, and only
+ * a text that holds a CR at all pays for a character loop.
+ */
+export function lineOfText(text: string, line: number): string {
+  if (line < 0) {
+    return '';
+  }
+  if (text.indexOf('\r') < 0) {
+    let start = 0;
+    for (let l = 0; l < line; l++) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) {
+        return '';
+      }
+      start = nl + 1;
+    }
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end < 0 ? text.length : end);
+  }
+  let l = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) {
+      continue;
+    }
+    if (l === line) {
+      return text.slice(start, i);
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      i++;
+    }
+    l++;
+    start = i + 1;
+  }
+  return l === line ? text.slice(start) : '';
+}

@@ -38,6 +38,7 @@ function currentSettings(): Partial<ZosTlsSettings> {
     zosRelease: config.get<ZosTlsSettings['zosRelease']>('zosRelease', DEFAULT_ZOS_RELEASE),
     rules: config.get<ZosTlsSettings['rules']>('rules', {}),
     fips: config.get<boolean>('fips', false),
+    codes: { hover: config.get<boolean>('codes.hover', true) },
   };
 }
 

@@ -24,6 +24,8 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 
 export const USAGE = `Usage: zos-tls check <file|dir>... [options]
+       zos-tls explain <code or text>... [--format text|json]   what a return, reason, alert or
+                               message code means (zos-tls explain --help)
 
 Checks z/OS TLS configuration: AT-TLS policies and Policy Agent (pagent) files, and the RACDCERT
 and companion RACF commands in JCL batch TSO steps, REXX execs and RACF command files.

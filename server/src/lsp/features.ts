@@ -8,7 +8,7 @@ import type { DocumentSymbolResult, LanguageService } from '../service';
 import type { Documents } from './documents';
 import { inputOf } from './documents';
 import type { SettingsStore } from './settings';
-import { toAnalyzeOptions } from './settings';
+import { codesHover, toAnalyzeOptions } from './settings';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toHover } from './convert';
 import { runSafe, runSafeAsync } from './runSafe';
 
@@ -46,9 +46,11 @@ export function registerFeatures(
     runSafeAsync(
       log,
       async () => {
-        const options = toAnalyzeOptions(await settings.get());
+        const current = await settings.get();
+        const options = toAnalyzeOptions(current);
+        const codes = { plainText: codesHover(current) };
         return withDoc(params.textDocument.uri, null, (doc) => {
-          const h = service.hover(inputOf(doc), params.position, options);
+          const h = service.hover(inputOf(doc), params.position, options, codes);
           return h && h.contents ? toHover(h) : null;
         });
       },

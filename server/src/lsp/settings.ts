@@ -40,6 +40,7 @@ export function parseSettings(
     zosRelease: base.zosRelease,
     rules: { ...base.rules },
     ...(base.fips !== undefined ? { fips: base.fips } : {}),
+    ...(base.codes !== undefined ? { codes: { ...base.codes } } : {}),
   };
   if (raw === undefined || raw === null) {
     return { settings, problems };
@@ -84,18 +85,43 @@ export function parseSettings(
   }
   if ('fips' in raw && raw.fips !== undefined && raw.fips !== null) {
     // "true"/"false" arrive as strings from hand-written JSON or an environment-driven client config.
-    const f = typeof raw.fips === 'string' ? raw.fips.trim().toLowerCase() : raw.fips;
-    if (typeof f === 'boolean') {
-      settings.fips = f;
-    } else if (f === 'true' || f === 'false') {
-      settings.fips = f === 'true';
-    } else {
+    const f = readBoolean(raw.fips);
+    if (f === 'invalid') {
       problems.push(
         `zosTls.fips ${JSON.stringify(raw.fips)} is not true or false; using ${settings.fips === true}`,
       );
+    } else if (f !== undefined) {
+      settings.fips = f;
+    }
+  }
+  if ('codes' in raw && raw.codes !== undefined && raw.codes !== null) {
+    const hover = isRecord(raw.codes) ? readBoolean(raw.codes.hover) : 'invalid';
+    if (hover === 'invalid') {
+      problems.push(
+        `zosTls.codes.hover ${JSON.stringify(isRecord(raw.codes) ? raw.codes.hover : raw.codes)} is not true or false; using ${codesHover(settings)}`,
+      );
+    } else if (hover !== undefined) {
+      settings.codes = { hover };
     }
   }
   return { settings, problems };
+}
+
+/** true/false, also as the strings hand-written JSON has; undefined when absent. */
+function readBoolean(v: unknown): boolean | undefined | 'invalid' {
+  const b = typeof v === 'string' ? v.trim().toLowerCase() : v;
+  if (b === undefined || b === null) {
+    return undefined;
+  }
+  if (typeof b === 'boolean') {
+    return b;
+  }
+  return b === 'true' || b === 'false' ? b === 'true' : 'invalid';
+}
+
+/** zosTls.codes.hover, true unless set to false. */
+export function codesHover(s: ZosTlsSettings): boolean {
+  return s.codes?.hover !== false;
 }
 
 /** The section inside initializationOptions: `{ zosTls: {...} }`, or the section itself. */
@@ -103,7 +129,10 @@ function sectionOf(options: unknown): unknown {
   if (isRecord(options) && isRecord(options[SETTINGS_SECTION])) {
     return options[SETTINGS_SECTION];
   }
-  if (isRecord(options) && ('zosRelease' in options || 'rules' in options || 'fips' in options)) {
+  if (
+    isRecord(options) &&
+    ('zosRelease' in options || 'rules' in options || 'fips' in options || 'codes' in options)
+  ) {
     return options;
   }
   return undefined;

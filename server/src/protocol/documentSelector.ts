@@ -22,6 +22,13 @@ export const DOCUMENT_SCHEMES = ['file', 'untitled', 'zowe-ds', 'zowe-uss'] as c
 /** Zowe schemes whose documents are sent whatever their language id (see DOCUMENT_SELECTOR). */
 export const ZOWE_SCHEMES = ['zowe-ds', 'zowe-uss'] as const;
 
+/**
+ * Local logs, traces and plain text, whatever language the editor gave them: the server hovers on
+ * the codes in them (zosTls.codes.hover) and checks none of them, except a *.txt whose text is a
+ * RACF command file or a policy (service/languages.ts isPlainTextName).
+ */
+export const PLAIN_TEXT_PATTERNS = ['**/*.log', '**/*.trc', '**/*.txt'] as const;
+
 export interface DocumentFilterData {
   language?: string;
   scheme?: string;
@@ -37,4 +44,5 @@ export interface DocumentFilterData {
 export const DOCUMENT_SELECTOR: readonly DocumentFilterData[] = [
   ...DOCUMENT_SCHEMES.flatMap((scheme) => SERVED_LANGUAGE_IDS.map((language) => ({ scheme, language }))),
   ...ZOWE_SCHEMES.map((scheme) => ({ scheme })),
+  ...PLAIN_TEXT_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
 ];

@@ -26,6 +26,12 @@ export interface ZosTlsSettings {
    * its own, so only the user can say so; it turns on racf/fips-key. Absent means false.
    */
   fips?: boolean;
+  /**
+   * `zosTls.codes.hover`: hover on return, reason, alert and message codes in plain-text and log
+   * documents (*.log, *.trc, *.txt, Zowe documents). Absent means true. Comments of our languages
+   * always explain their codes.
+   */
+  codes?: { hover?: boolean };
 }
 
 /**

@@ -1,8 +1,9 @@
 // The files a Liberty document reads besides itself (issue 4): `<include>`d files, configDropins,
 // bootstrap.properties, server.env. The service reads no files; this reader gives it the open
 // documents first (their unsaved text is what the user sees) and, in a trusted workspace only, the
-// files on disk. When an open document that some Liberty analysis read changes, the documents that
-// include it are checked again.
+// files on disk. When an open document that some Liberty analysis read changes, or the server's
+// file watcher reports such a file (or a new configDropins entry) changed on disk, the open Liberty
+// documents are checked again.
 import { statSync } from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileEvent, TextDocumentChangeEvent } from 'vscode-languageserver';

@@ -69,20 +69,77 @@ const EXPECTED: Record<string, [string, string][]> = {
   'zcee-wildfire-keystore.xml': [],
   'zcee-wildfire-atssaf.xml': [],
   'zcee-wildfire-httpEndpoint.xml': [],
-  'cics-cbsa-zosconnect-server.xml': [],
-  'zosconnect-wola-batch-server.xml': [],
-  'cics-tg-liberty-sample-server.xml': [],
+  'cics-cbsa-zosconnect-server.xml': [
+    [
+      'liberty/plain-http-open 33',
+      "httpPort='30701' beside httpsPort='30702': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+    [
+      'liberty/plain-http-open 75',
+      "SOURCES: 'requireSecure=false' on zosconnect_zosConnectManager: z/OS Connect accepts API calls over plain HTTP",
+    ],
+  ],
+  'zosconnect-wola-batch-server.xml': [
+    [
+      'liberty/plain-http-open 26',
+      "SOURCES: 'requireSecure=false' on zosconnect_zosConnectManager: z/OS Connect accepts API calls over plain HTTP",
+    ],
+    [
+      'liberty/plain-http-open 45',
+      "httpPort='9080' beside httpsPort='9443': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+  ],
+  'cics-tg-liberty-sample-server.xml': [
+    [
+      'liberty/missing-tls-feature 9',
+      "SOURCES: 'httpsPort=9443 with only servlet-3.0 and jca-1.6 - no feature enables TLS': no product feature, a root server.xml, so the HTTPS port never opens",
+    ],
+    [
+      'liberty/plain-http-open 9',
+      "httpPort='9080' beside httpsPort='9443': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+  ],
   'mq-container-mqweb-tls.xml.tpl': [],
   'openliberty-ci-docker-snippet-keystore.xml': [],
   'openliberty-ci-docker-snippet-truststore.xml': [],
   'openliberty-ci-docker-snippet-tls.xml': [],
-  'openliberty-ci-docker-snippet-http-ssl-endpoint.xml': [],
-  'openliberty-ci-docker-full-server.xml': [],
-  'openliberty-ci-docker-stock-trader-server.xml': [],
+  'openliberty-ci-docker-snippet-http-ssl-endpoint.xml': [
+    [
+      'liberty/plain-http-open 5',
+      'HTTP_PORT/HTTPS_PORT resolve to their <variable defaultValue> 9080/9443 in the same file: plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate',
+    ],
+  ],
+  'openliberty-ci-docker-full-server.xml': [
+    [
+      'liberty/plain-http-open 28',
+      "httpPort='9080' beside httpsPort='9443' in the default template: plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+  ],
+  'openliberty-ci-docker-stock-trader-server.xml': [
+    [
+      'liberty/plain-http-open 29',
+      "httpPort='9080' beside httpsPort='9443' on host='*': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+  ],
   'openliberty-guide-social-media-login-server.xml': [],
-  'openliberty-guide-microprofile-jwt-frontend-server.xml': [],
-  'wasdev-ci-docker-oidcProvider-server.xml': [],
-  'lemminx-liberty-test-custom_server.xml': [],
+  'openliberty-guide-microprofile-jwt-frontend-server.xml': [
+    [
+      'liberty/plain-http-open 22',
+      '${http.port}/${https.port} resolve to their <variable defaultValue> 9090/9091: plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate',
+    ],
+  ],
+  'wasdev-ci-docker-oidcProvider-server.xml': [
+    [
+      'liberty/plain-http-open 2',
+      "httpPort='9080' beside httpsPort='9443' on host='*': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+  ],
+  'lemminx-liberty-test-custom_server.xml': [
+    [
+      'liberty/plain-http-open 33',
+      "httpPort='9080' beside httpsPort='9443': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
+    ],
+  ],
 };
 
 const corpusFiles = readdirSync(dir).filter((f) => f !== 'SOURCES.md');

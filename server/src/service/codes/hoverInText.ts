@@ -28,8 +28,10 @@ export function codeHoverAt(
   if (character < from || character > to || from >= to) {
     return undefined;
   }
-  // Blanks keep the columns: offsets into `visible` are columns of the line.
-  const visible = ' '.repeat(from) + lineText.slice(from, to);
+  // Blanks keep the columns: offsets into `visible` are columns of the line. A whole line (a log
+  // line of megabytes) is not copied.
+  const visible =
+    from === 0 && to === lineText.length ? lineText : ' '.repeat(from) + lineText.slice(from, to);
   const m = codeAt(visible, character);
   if (!m) {
     return undefined;
@@ -39,40 +41,30 @@ export function codeHoverAt(
 
 /**
  * The text of line `line` of `text`, with LSP's line ends (CR LF, LF, lone CR); '' past the end.
- * Plain-text documents have no line index: a log of megabytes is searched with indexOf, and only
- * a text that holds a CR at all pays for a character loop.
+ * Plain-text documents have no line index: a log of megabytes is searched with indexOf (native,
+ * fast), and the next CR and the next LF are each looked for again only once passed.
  */
 export function lineOfText(text: string, line: number): string {
   if (line < 0) {
     return '';
   }
-  if (text.indexOf('\r') < 0) {
-    let start = 0;
-    for (let l = 0; l < line; l++) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) {
-        return '';
-      }
-      start = nl + 1;
-    }
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end < 0 ? text.length : end);
-  }
-  let l = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) {
-      continue;
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  for (let l = 0; ; l++) {
+    if (cr !== -1 && cr < start) {
+      cr = text.indexOf('\r', start);
     }
+    if (lf !== -1 && lf < start) {
+      lf = text.indexOf('\n', start);
+    }
+    const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
     if (l === line) {
-      return text.slice(start, i);
+      return text.slice(start, end === -1 ? text.length : end);
     }
-    if (c === 13 && text.charCodeAt(i + 1) === 10) {
-      i++;
+    if (end === -1) {
+      return '';
     }
-    l++;
-    start = i + 1;
+    start = end + (end === cr && lf === cr + 1 ? 2 : 1);
   }
-  return l === line ? text.slice(start) : '';
 }

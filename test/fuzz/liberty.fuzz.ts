@@ -1,0 +1,23 @@
+// Fuzzes Liberty server.xml: `node --import tsx test/fuzz/liberty.fuzz.ts [cases] [seed]` (npm run
+// fuzz runs 100,000 after the AT-TLS and RACF fuzzers). The cases are split evenly over the four
+// properties of libertyProperties.ts; progress every 10,000 cases, a summary at the end, exit 1 on
+// a failure, with the complete failing input in test-results/liberty-fuzz-failure.json.
+// Replay a failure: `... liberty.fuzz.ts <cases> <seed> --only "<property>" --path "<path>"`.
+import path from 'node:path';
+import { fuzzMain } from './harness';
+import { runProperties } from './libertyProperties';
+
+const PROPERTIES = 4;
+
+fuzzMain(
+  // fuzzMain splits the cases over three properties; Liberty has four.
+  (perThree, seed, options) => runProperties(Math.ceil((perThree * 3) / PROPERTIES), seed, options),
+  path.resolve(__dirname, '../../test-results/liberty-fuzz-failure.json'),
+  (summary, secs) => {
+    console.log(
+      `seed ${summary.seed}: ${summary.cases} cases in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
+    );
+    console.log(`slowest input ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
+    console.log(`inputs over budget once but under it on a re-run: ${summary.slowThenFast}`);
+  },
+);

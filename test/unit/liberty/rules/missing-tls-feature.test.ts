@@ -132,6 +132,16 @@ test('features listed in another file: no fix here (the edit belongs in that fil
   assert.equal(f.fixes, undefined);
 });
 
+test('an empty featureManager gets the feature before its closing tag', () => {
+  const text = '<server>\n  <featureManager>\n  </featureManager>\n  <keyStore id="k"/>\n</server>\n';
+  const [f] = findings(text);
+  const fixed = apply(text, f.fixes![0].edits);
+  assert.equal(
+    fixed,
+    '<server>\n  <featureManager>\n      <feature>transportSecurity-1.0</feature>\n  </featureManager>\n  <keyStore id="k"/>\n</server>\n',
+  );
+});
+
 test('CRLF files get CRLF in the inserted lines, and a self-closing featureManager is opened', () => {
   const text = '<server>\r\n  <featureManager/>\r\n  <keyStore id="k"/>\r\n</server>\r\n';
   const [f] = findings(text);

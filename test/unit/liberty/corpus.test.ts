@@ -53,10 +53,20 @@ const ORIGINAL_PATH: Record<string, string> = {
 
 const EXPECTED: Record<string, [string, string][]> = {
   'zcee-wildfire-keyring.xml': [],
-  'zcee-wildfire-keyringMutual.xml': [],
+  'zcee-wildfire-keyringMutual.xml': [
+    [
+      'liberty/client-auth-trust 15 information',
+      "SOURCES: 'clientAuthentication=true and clientAuthenticationSupported=true (redundant pair)'; the key ring as trust store is not reported",
+    ],
+  ],
   'zcee-wildfire-keyringCurl.xml': [],
   'zcee-wildfire-keyringOutbound.xml': [],
-  'zcee-wildfire-keyringOutboundMutual.xml': [],
+  'zcee-wildfire-keyringOutboundMutual.xml': [
+    [
+      'liberty/client-auth-trust 15 information',
+      "SOURCES: mutual TLS inbound with both flags true (lines 15-16): the 'supported' flag is redundant",
+    ],
+  ],
   'zcee-wildfire-opidClient.xml': [],
   'zcee-wildfire-opidJwt.xml': [],
   'zcee-wildfire-db2TLS.xml': [
@@ -66,10 +76,18 @@ const EXPECTED: Record<string, [string, string][]> = {
     ],
   ],
   'zcee-wildfire-apiRequesterHTTPS.xml': [],
-  'zcee-wildfire-keystore.xml': [],
-  'zcee-wildfire-atssaf.xml': [],
+  'zcee-wildfire-keystore.xml': [
+    ['liberty/password 4', "SOURCES: minimal defaultKeyStore with password='Liberty' (plain-text password)"],
+  ],
+  'zcee-wildfire-atssaf.xml': [
+    ['liberty/password 10', "SOURCES: 'plain-text default key store password' beside zosSecurity-1.0"],
+  ],
   'zcee-wildfire-httpEndpoint.xml': [],
   'cics-cbsa-zosconnect-server.xml': [
+    [
+      'liberty/password 16',
+      "SOURCES: 'plain-text key store password' — defaultKeyStore password='Liberty' is a file key store's secret in clear",
+    ],
     [
       'liberty/plain-http-open 33',
       "httpPort='30701' beside httpsPort='30702': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
@@ -80,6 +98,14 @@ const EXPECTED: Record<string, [string, string][]> = {
     ],
   ],
   'zosconnect-wola-batch-server.xml': [
+    [
+      'liberty/password 10',
+      "SOURCES: 'key store and trust store with plain passwords' — defaultKeyStore password in clear",
+    ],
+    [
+      'liberty/password 12',
+      "SOURCES: 'key store and trust store with plain passwords' — defaultTrustStore password in clear",
+    ],
     [
       'liberty/plain-http-open 26',
       "SOURCES: 'requireSecure=false' on zosconnect_zosConnectManager: z/OS Connect accepts API calls over plain HTTP",
@@ -111,18 +137,48 @@ const EXPECTED: Record<string, [string, string][]> = {
   ],
   'openliberty-ci-docker-full-server.xml': [
     [
+      'liberty/weak-protocol 35 information',
+      "SOURCES: <ssl id='defaultSSLConfig' trustDefaultCerts='true'/> is the inbound default and sets no sslProtocol: the JVM picks the protocols",
+    ],
+    [
       'liberty/plain-http-open 28',
       "httpPort='9080' beside httpsPort='9443' in the default template: plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
     ],
   ],
   'openliberty-ci-docker-stock-trader-server.xml': [
     [
+      'liberty/password 31',
+      "SOURCES: 'plain passwords' — the JKS defaultKeyStore's password is written in clear",
+    ],
+    ['liberty/password 34', "SOURCES: 'plain passwords' — validationKeystore's password is written in clear"],
+    [
+      'liberty/weak-protocol 39 information',
+      "sslDefault sslRef='RpSSLConfig' makes this the inbound repertoire and it sets no sslProtocol: the JVM picks the protocols (reference §7, STIG V-250323)",
+    ],
+    [
       'liberty/plain-http-open 29',
       "httpPort='9080' beside httpsPort='9443' on host='*': plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate",
     ],
   ],
-  'openliberty-guide-social-media-login-server.xml': [],
+  'openliberty-guide-social-media-login-server.xml': [
+    [
+      'liberty/password 26',
+      "defaultKeyStore password='changeit' is a real (well-known) password written in clear, not a placeholder",
+    ],
+    [
+      'liberty/weak-protocol 31 information',
+      'defaultSSLConfig (the inbound default) sets no sslProtocol: the JVM picks the protocols',
+    ],
+  ],
   'openliberty-guide-microprofile-jwt-frontend-server.xml': [
+    [
+      'liberty/password 25',
+      "SOURCES: 'plain key store password' (password='secret' on defaultKeyStore); the {xor} user passwords are basicRegistry's, not key store attributes",
+    ],
+    [
+      'liberty/weak-protocol 59 information',
+      'defaultSSLConfig is the inbound default (no sslDefault) and sets no sslProtocol: the JVM picks the protocols',
+    ],
     [
       'liberty/plain-http-open 22',
       '${http.port}/${https.port} resolve to their <variable defaultValue> 9090/9091: plain HTTP port open beside the HTTPS port on the same httpEndpoint (reference LIB-TLS-014, network hardening): information, the port may be deliberate',

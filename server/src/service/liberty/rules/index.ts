@@ -4,6 +4,15 @@
 import type { RuleModule } from '../../rules';
 import type { LibertyModel } from '../model';
 import { unresolvedRef } from './unresolved-ref';
+import { keyringTypeMismatch } from './keyring-type-mismatch';
+import { keyringFilebased } from './keyring-filebased';
+import { keyringUrl } from './keyring-url';
+import { password } from './password';
+import { clientAuthTrust } from './client-auth-trust';
+import { weakProtocol } from './weak-protocol';
+import { invalidProtocol } from './invalid-protocol';
+import { keystoreWithoutId } from './keystore-without-id';
+import { sslWithoutKeystore } from './ssl-without-keystore';
 import { cipherSyntax } from './cipher-syntax';
 import { encryptionKeyInConfig } from './encryption-key-in-config';
 import { hostnameVerification } from './hostname-verification';
@@ -18,6 +27,15 @@ import { weakCipher } from './weak-cipher';
 
 export const LIBERTY_RULES: readonly RuleModule<LibertyModel>[] = [
   unresolvedRef,
+  keyringTypeMismatch,
+  keyringFilebased,
+  keyringUrl,
+  password,
+  clientAuthTrust,
+  weakProtocol,
+  invalidProtocol,
+  keystoreWithoutId,
+  sslWithoutKeystore,
   weakCipher,
   cipherSyntax,
   securityLevel,

@@ -107,6 +107,16 @@ test('references of an id: every …Ref naming it in every file, declarations on
   assert.deepEqual(show(ks).sort(), ['server.xml:3:32', 'server.xml:3:55']);
 });
 
+test('definition on an include location opens the file it reads', () => {
+  const defs = libertyDefinition(analysis(), at(SERVER, 'tls/stores.xml', 2), SERVER_URI);
+  assert.deepEqual(defs, [
+    { uri: STORES_URI, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+  ]);
+  const missing = SERVER.replace('tls/stores.xml', 'tls/none.xml');
+  const a = analyzeLiberty(missing, SERVER_URI, { configFiles: reader(FILES) });
+  assert.deepEqual(libertyDefinition(a, at(missing, 'tls/none.xml', 2), SERVER_URI), []);
+});
+
 test('nothing outside an id or a reference value', () => {
   const a = analysis();
   assert.deepEqual(libertyDefinition(a, at(SERVER, 'keyStoreRef', 2), SERVER_URI), []);

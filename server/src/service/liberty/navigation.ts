@@ -48,7 +48,20 @@ function declarations(model: LibertyModel, t: IdTarget, inputUri: string): Locat
 
 export function libertyDefinition(a: LibertyAnalysis, pos: Position, inputUri: string): Location[] {
   const t = idAt(a.model, pos);
-  return t ? declarations(a.model, t, inputUri) : [];
+  return t ? declarations(a.model, t, inputUri) : includedFile(a.model, pos, inputUri);
+}
+
+/** On an <include location>: the file it reads, when it was read. */
+function includedFile(model: LibertyModel, pos: Position, inputUri: string): Location[] {
+  const hit = hitAt(model, pos);
+  if (hit?.kind !== 'value' || hit.element.name !== 'include' || hit.attribute.name !== 'location') {
+    return [];
+  }
+  const inc = model.includes.find((i) => i.element === hit.element);
+  const start = { line: 0, character: 0 };
+  return inc?.status === 'loaded' && inc.targetUri
+    ? [locate(model, inputUri, inc.targetUri, { start, end: start })]
+    : [];
 }
 
 export function libertyReferences(

@@ -11,6 +11,7 @@ import { matchKeyword, parseRdatalibProfile } from '../knowledge/racfKeywords';
 import { parseCommands } from './tso';
 import type { RacdcertCall } from './rules/commandHelpers';
 import { nested, ownerOf, racdcertCall, singleValue, top, valueText } from './rules/commandHelpers';
+import { ownerKey } from './rules/crossHelpers';
 
 export function comparePos(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
@@ -361,7 +362,64 @@ function ref(v: WordValue | QuotedValue): NameRef {
   return { text: valueText(v), symbolic: v.symbolic, range: v.range };
 }
 
-export function nameOccurrences(model: RacfModel): NameOccurrence[] {
+// Definition, references and name hovers ask for the occurrences on every request: they are
+// collected once per model, with the lines they sit on and the names they share, so a request on
+// a large job is a lookup instead of a walk over every command.
+interface NameIndex {
+  all: readonly NameOccurrence[];
+  /** Occurrences by each line their range touches, in `all` order. */
+  byLine: Map<number, NameOccurrence[]>;
+  /** Non-symbolic occurrences by nameKey, in `all` order. */
+  byName: Map<string, NameOccurrence[]>;
+}
+
+const NAME_INDEX = new WeakMap<RacfModel, NameIndex>();
+
+/** Equal for the occurrences sameName calls the same (owners keyed as sameOwner compares them). */
+function nameKey(o: NameOccurrence): string {
+  return `${o.kind}\0${ownerKey(o.owner)}\0${o.ref.text}`;
+}
+
+function nameIndex(model: RacfModel): NameIndex {
+  let index = NAME_INDEX.get(model);
+  if (index) {
+    return index;
+  }
+  const all = collectNameOccurrences(model);
+  const byLine = new Map<number, NameOccurrence[]>();
+  const byName = new Map<string, NameOccurrence[]>();
+  const push = <K>(map: Map<K, NameOccurrence[]>, key: K, o: NameOccurrence): void => {
+    const list = map.get(key);
+    if (list) {
+      list.push(o);
+    } else {
+      map.set(key, [o]);
+    }
+  };
+  for (const o of all) {
+    for (let l = o.ref.range.start.line; l <= o.ref.range.end.line; l++) {
+      push(byLine, l, o);
+    }
+    if (!o.ref.symbolic) {
+      push(byName, nameKey(o), o);
+    }
+  }
+  index = { all, byLine, byName };
+  NAME_INDEX.set(model, index);
+  return index;
+}
+
+/** Every label and ring name of the document, in the order the model records them (read-only). */
+export function nameOccurrences(model: RacfModel): readonly NameOccurrence[] {
+  return nameIndex(model).all;
+}
+
+/** The occurrences `sameName` pairs with `o` (none for a symbolic name), in nameOccurrences order. */
+export function sameNamed(model: RacfModel, o: NameOccurrence): readonly NameOccurrence[] {
+  return o.ref.symbolic ? [] : (nameIndex(model).byName.get(nameKey(o)) ?? []);
+}
+
+function collectNameOccurrences(model: RacfModel): NameOccurrence[] {
   const out: NameOccurrence[] = [];
   const seen = new Set<string>();
   const add = (
@@ -527,12 +585,10 @@ function rdatalibRing(model: RacfModel, profile: NameRef): { owner: RacfOwner; r
 }
 
 /** The label or ring name at `pos`. */
-export function nameAt(
-  model: RacfModel,
-  pos: Position,
-  all = nameOccurrences(model),
-): NameOccurrence | undefined {
-  return all.find((o) => within(o.ref.range, pos));
+export function nameAt(model: RacfModel, pos: Position): NameOccurrence | undefined {
+  return nameIndex(model)
+    .byLine.get(pos.line)
+    ?.find((o) => within(o.ref.range, pos));
 }
 
 /** Occurrences naming the same thing: same kind, same owner, the exact text (names are case-sensitive). */

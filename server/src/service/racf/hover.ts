@@ -29,10 +29,9 @@ import {
   commandAt,
   isCommentAt,
   nameAt,
-  nameOccurrences,
   nodeAt,
   pathNames,
-  sameName,
+  sameNamed,
   within,
 } from './cursor';
 
@@ -253,7 +252,7 @@ function nameMarkdown(model: RacfModel, name: NameOccurrence): string {
 }
 
 function labelMarkdown(model: RacfModel, name: NameOccurrence): string {
-  const all = nameOccurrences(model).filter((o) => sameName(o, name));
+  const all = sameNamed(model, name);
   const lines = [`**Certificate label** ${code(quote(name.ref.text))} of ${ownerLabel(name.owner)}`];
   if (name.ref.symbolic) {
     lines.push('', 'Holds a symbol or placeholder: its final text is not known here.');

@@ -9,30 +9,30 @@ import type { RacfAnalysis } from './analyze';
 import type { RacfModel } from './model';
 import type { JclStep } from './jcl';
 import { parseJcl } from './jcl';
-import { nameAt, nameOccurrences, sameName } from './cursor';
+import { nameAt, sameNamed } from './cursor';
 import { racdcertCall, singleValue, top, valueText } from './rules/commandHelpers';
 
 /** The WITHLABEL / ALTER NEWLABEL / ADDRING that creates the label or ring at `pos`. */
 export function racfDefinition(a: RacfAnalysis, pos: Position): Range[] {
-  const all = nameOccurrences(a.model);
-  const at = nameAt(a.model, pos, all);
+  const at = nameAt(a.model, pos);
   if (!at) {
     return [];
   }
   if (at.declaration) {
     return [at.ref.range];
   }
-  return all.filter((o) => o.declaration && sameName(o, at)).map((o) => o.ref.range);
+  return sameNamed(a.model, at)
+    .filter((o) => o.declaration)
+    .map((o) => o.ref.range);
 }
 
 /** Every place the label or ring at `pos` is created or used, in document order. */
 export function racfReferences(a: RacfAnalysis, pos: Position, includeDeclaration: boolean): Range[] {
-  const all = nameOccurrences(a.model);
-  const at = nameAt(a.model, pos, all);
+  const at = nameAt(a.model, pos);
   if (!at) {
     return [];
   }
-  const same = at.ref.symbolic ? [at] : all.filter((o) => sameName(o, at));
+  const same = at.ref.symbolic ? [at] : sameNamed(a.model, at);
   return same
     .filter((o) => includeDeclaration || !o.declaration)
     .map((o) => o.ref.range)
@@ -205,8 +205,22 @@ function stepSymbol(step: JclStep, commands: TsoCommand[], model: RacfModel): Do
   };
 }
 
+// The outline and the folding ranges depend on the model only, and an editor asks for them after
+// every change and scroll: built once per model (the facade keeps the analysis of each version),
+// so a request on a large job costs a lookup. Callers map the results and never change them.
+const SYMBOLS = new WeakMap<RacfModel, DocumentSymbolResult[]>();
+const FOLDING = new WeakMap<RacfModel, FoldingRangeResult[]>();
+
 export function racfSymbols(a: RacfAnalysis): DocumentSymbolResult[] {
-  const model = a.model;
+  let symbols = SYMBOLS.get(a.model);
+  if (!symbols) {
+    symbols = buildSymbols(a.model);
+    SYMBOLS.set(a.model, symbols);
+  }
+  return symbols;
+}
+
+function buildSymbols(model: RacfModel): DocumentSymbolResult[] {
   if (model.language !== 'jcl') {
     return model.commands.map((c) => commandSymbol(model, c));
   }
@@ -242,6 +256,15 @@ export function racfSymbols(a: RacfAnalysis): DocumentSymbolResult[] {
 }
 
 export function racfFolding(a: RacfAnalysis): FoldingRangeResult[] {
+  let folding = FOLDING.get(a.model);
+  if (!folding) {
+    folding = buildFolding(a);
+    FOLDING.set(a.model, folding);
+  }
+  return folding;
+}
+
+function buildFolding(a: RacfAnalysis): FoldingRangeResult[] {
   const out: FoldingRangeResult[] = [];
   const symbols = racfSymbols(a);
   const visit = (list: readonly DocumentSymbolResult[]): void => {

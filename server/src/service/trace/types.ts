@@ -71,6 +71,18 @@ export interface TraceOffer {
   signatureSchemes?: string[];
 }
 
+/** A code recognised in a record's text (codes/recognise.ts), with where it was written. */
+export interface TraceCode {
+  /** The reference id (`icsf-8-BFE`, `attls-rc-5004`, `gsk-cms-0335308F`, `EZD1287I`, ...). */
+  id: string;
+  /** The code as written in the trace. */
+  text: string;
+  /** 0-based line and [start, end) offsets in that line's text. */
+  line: number;
+  start: number;
+  end: number;
+}
+
 export interface TraceEvent {
   format: TraceFormat;
   /** 0-based first and last line of the record. */
@@ -97,6 +109,8 @@ export interface TraceEvent {
   offer?: TraceOffer;
   /** Peer host/port or local/remote addresses, when the line has them. */
   peer?: string;
+  /** Return/reason/alert/message codes recognised in the record's lines (for trace/code and the rules). */
+  codes?: TraceCode[];
   /** A short human text of the event (never HTML). */
   text: string;
 }

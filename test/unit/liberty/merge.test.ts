@@ -313,7 +313,7 @@ test('a real server directory read through node:fs', () => {
     writeFileSync(
       path.join(serverDir, 'server.xml'),
       server(
-        '<include location="${shared.config.dir}/tls.xml"/>\r\n<sslDefault sslRef="sharedSSL"/>\r\n<ssl id="mine" keyStoreRef="${env.KS_ID}"/>',
+        '<featureManager><feature>transportSecurity-1.0</feature></featureManager>\r\n<include location="${shared.config.dir}/tls.xml"/>\r\n<sslDefault sslRef="sharedSSL"/>\r\n<ssl id="mine" keyStoreRef="${env.KS_ID}"/>',
       ).replace(/\n/g, '\r\n'),
     );
     writeFileSync(path.join(shared, 'tls.xml'), server('<ssl id="sharedSSL" keyStoreRef="ring"/>'));

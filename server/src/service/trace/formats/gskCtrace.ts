@@ -1,0 +1,185 @@
+// System SSL component trace (IPCS `CTRACE COMP(GSKSRVR) FULL`, and gsktrace output of the same
+// shape): trace-formats.md §3. A record is an IPCS header line (`C01 MESSAGE 00000004 20:43:45.522449
+// SSL_ERROR`), the System SSL header line (`Job TCP341 Process 00020032 Thread 00000002
+// gsk_read_v3_record`) and detail lines up to the next header; one event per record, emitted when
+// the next header (or the end) shows the record is complete.
+//
+// What the records say is kept as written in `text` and `codes` (ICSF `retCode = 0x8, rsnCode =
+// 0xbfe`, CMS `Error 0x0335308F`), because rules key on them: the records name no handshake
+// message, so a GSK connection is told by its errors, not by a message flow.
+import type { FormatParser, LineParser, TraceCode, TraceEvent, TraceLine } from '../types';
+import { bannerDate, codesOf, ctraceHeader, isoOf, lineText, type CtraceHeader } from './zosCommon';
+
+const JOB_LINE =
+  /^\s*(?:\d+\s+)?Job\s+(\S+)\s+Process\s+([0-9A-Fa-f]{8})\s+Thread\s+([0-9A-Fa-f]{8})(?:\s+(\S+))?\s*$/;
+/** Banner and column-heading lines of the IPCS report (also repeated on page breaks). */
+const BANNER =
+  /^\s*(?:COMPONENT TRACE (?:FULL|SHORT|SUMMARY|TALLY) FORMAT|SYSNAME\(\S*\)|COMP\(\S*\).*|SYSNAME\s+MNEMONIC\s+ENTRY ID.*|-{5,}(?:\s+-{5,})*)\s*$/;
+const CALLOUT = /^\s*\d+\s+(?=\S)/;
+const HANDLE = /\bHandle\s+([0-9A-Fa-f]{8})\b/;
+/** `Socket closed by 192.168.50.80.1360.` — address and port joined by one dot; may be cut off. */
+const SOCKET_CLOSED = /Socket closed by(?:\s+([0-9A-Fa-f:.]+?)\.(\d+))?\.?\s*$/;
+/** Server-side text quoted by APAR OA60669 ("Continuing to parse client hello"). */
+const SERVER_CUE = /\bparse client hello\b/i;
+
+const KIND: Record<string, TraceEvent['kind']> = {
+  SSL_ERROR: 'error',
+  SSL_INFO: 'info',
+  SSL_ENTRY: 'state',
+  SSL_EXIT: 'state',
+};
+
+/** Detail lines kept per record (a dump can be long; the record's range still covers all of it). */
+const MAX_DETAILS = 64;
+/** Characters of detail text put into an event's `text`. */
+const MAX_TEXT = 2_000;
+/** Threads remembered with their current secure-socket handle. */
+const MAX_THREADS = 10_000;
+
+interface Rec {
+  head: CtraceHeader;
+  line: number;
+  endLine: number;
+  date?: string;
+  job?: string;
+  pid?: string;
+  tid?: string;
+  func?: string;
+  /** The header carried a documentation callout number, so detail lines carry one too. */
+  callouts: boolean;
+  /** `col`: where the kept text starts in the physical line (code ranges are line offsets). */
+  details: { text: string; line: number; col: number }[];
+}
+
+class GskParser implements LineParser {
+  private rec: Rec | undefined;
+  private date: string | undefined;
+  /** `sys/job/pid/tid` → the handle its last record named: later records on the thread share it. */
+  private handles = new Map<string, string>();
+
+  push(line: TraceLine, emit: (e: TraceEvent) => void): void {
+    const text = lineText(line);
+    if (text.trim() === '') {
+      return;
+    }
+    const date = bannerDate(text);
+    if (date) {
+      this.date = date;
+      return;
+    }
+    const head = ctraceHeader(text);
+    if (head) {
+      this.flush(emit);
+      this.rec = {
+        head,
+        line: line.line,
+        endLine: line.line,
+        date: this.date,
+        callouts: CALLOUT.test(text),
+        details: [],
+      };
+      return;
+    }
+    if (BANNER.test(text) || !this.rec) {
+      return;
+    }
+    const rec = this.rec;
+    rec.endLine = line.line;
+    const job = rec.job === undefined ? JOB_LINE.exec(text) : null;
+    if (job) {
+      rec.job = job[1];
+      rec.pid = job[2].toUpperCase();
+      rec.tid = job[3].toUpperCase();
+      rec.func = job[4];
+      return;
+    }
+    if (rec.details.length < MAX_DETAILS) {
+      // Documentation copies number their lines; real output has no such column.
+      const stripped = rec.callouts ? text.replace(CALLOUT, '') : text;
+      const kept = stripped.trimStart();
+      rec.details.push({ text: kept, line: line.line, col: text.length - kept.length });
+    }
+  }
+
+  end(emit: (e: TraceEvent) => void): void {
+    this.flush(emit);
+  }
+
+  private flush(emit: (e: TraceEvent) => void): void {
+    const rec = this.rec;
+    this.rec = undefined;
+    if (rec) {
+      emit(this.event(rec));
+    }
+  }
+
+  private event(rec: Rec): TraceEvent {
+    const { head } = rec;
+    const thread = [head.sys, rec.job, rec.pid, rec.tid].join('/');
+    let handle: string | undefined;
+    let peer: string | undefined;
+    let serverCue = false;
+    const codes: TraceCode[] = [];
+    for (const d of rec.details) {
+      const h = HANDLE.exec(d.text);
+      if (h) {
+        handle = h[1].toUpperCase();
+      }
+      const closed = SOCKET_CLOSED.exec(d.text);
+      if (closed?.[1]) {
+        peer = closed[1].includes(':') ? `[${closed[1]}]:${closed[2]}` : `${closed[1]}:${closed[2]}`;
+      }
+      serverCue ||= SERVER_CUE.test(d.text);
+      codes.push(...codesOf(d.text, d.line, d.col));
+    }
+    if (rec.job !== undefined) {
+      if (handle) {
+        if (this.handles.size >= MAX_THREADS) {
+          this.handles.clear();
+        }
+        this.handles.set(thread, handle);
+      } else {
+        handle = this.handles.get(thread);
+      }
+    }
+    const kind = head.mnemonic === 'DUMP' ? 'record' : (KIND[head.desc] ?? 'info');
+    const detail = rec.details.map((d) => d.text).join(' | ');
+    const iso = isoOf(rec.date, head.time);
+    const e: TraceEvent = {
+      format: 'gsk-ctrace',
+      line: rec.line,
+      endLine: rec.endLine,
+      time: { text: head.time, ...(iso ? { iso } : {}) },
+      system: head.sys,
+      kind,
+      text: `${head.desc}${rec.func ? ` ${rec.func}` : ''}${detail ? `: ${detail}` : ''}`.slice(0, MAX_TEXT),
+    };
+    if (rec.job !== undefined) {
+      e.job = rec.job;
+      e.pid = rec.pid;
+      e.thread = rec.tid;
+      // trace-formats.md §3.5: the secure-socket handle is the connection; without one, the thread.
+      e.connKey = handle
+        ? `gsk:${head.sys}/${rec.job}/${rec.pid}/handle:${handle}`
+        : `gsk:${head.sys}/${rec.job}/${rec.pid}/thread:${rec.tid}`;
+    }
+    if (kind === 'error') {
+      e.dir = 'local';
+    }
+    if (peer) {
+      e.peer = peer;
+    }
+    if (serverCue) {
+      e.side = 'server';
+    }
+    if (codes.length > 0) {
+      e.codes = codes;
+    }
+    return e;
+  }
+}
+
+export const gskCtraceParser: FormatParser = {
+  format: 'gsk-ctrace',
+  create: () => new GskParser(),
+};

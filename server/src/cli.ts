@@ -3,9 +3,17 @@
 import { USAGE, parseArgs } from './cli/args';
 import { runCheck } from './cli/check';
 import { runExplain } from './cli/explain';
+import { runTrace } from './cli/trace';
 import { VERSION } from './version';
 
-function main(argv: readonly string[]): number {
+function main(argv: readonly string[]): number | Promise<number> {
+  if (argv[0] === 'trace') {
+    return runTrace(argv.slice(1), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+    });
+  }
   if (argv[0] === 'explain') {
     return runExplain(argv.slice(1), {
       stdout: (s) => process.stdout.write(s),
@@ -43,10 +51,18 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-try {
-  // exitCode rather than exit(): a large report written to a pipe must drain before we stop.
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
+const internalError = (e: unknown): void => {
   console.error(`zos-tls: internal error: ${(e as Error).stack ?? String(e)}`);
   process.exitCode = 2;
+};
+try {
+  // exitCode rather than exit(): a large report written to a pipe must drain before we stop.
+  const status = main(process.argv.slice(2));
+  if (typeof status === 'number') {
+    process.exitCode = status;
+  } else {
+    status.then((s) => (process.exitCode = s), internalError);
+  }
+} catch (e) {
+  internalError(e);
 }

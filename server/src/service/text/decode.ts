@@ -63,7 +63,7 @@ function isValidUtf8(bytes: Uint8Array): boolean {
  * EBCDIC text is full of bytes that are rare in ASCII text: 0x40 (space), 0x81-0xA9 (lower
  * case), 0xC1-0xE9 (upper case), 0xF0-0xF9 (digits); ASCII letters (0x41-0x7A) are rare in it.
  */
-function looksLikeEbcdic(bytes: Uint8Array): boolean {
+export function looksLikeEbcdic(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536);
   if (n === 0) {
     return false;

@@ -1,0 +1,274 @@
+// The streaming trace indexer (issue 6): bytes in, chunk by chunk; out come the format, the
+// encoding, the line count, a byte offset every `lineOffsetEvery` lines (for paging), the events,
+// the connections and the findings. Nothing of the file is kept but those: the first lines wait
+// in memory only until detection decides (trace-formats.md §2.1 reads 400 lines or 64 KB), then
+// every line goes to the format's parser and is dropped.
+//
+// Events keep a short text (EVENT_TEXT_CHARS) and their count is capped (MAX_EVENTS; chatter
+// kinds — info, record, state, cert — give way first), so a 1 GB trace indexes in bounded memory.
+import type { Finding, RuleSetting } from '../types';
+import { SNIFF_BYTES, createLineReader, sniffEncoding } from './decode';
+import type { LineReader, Sniffed } from './decode';
+import { createDetector } from './detect';
+import type { Detection } from './detect';
+import { traceFindings } from './findings';
+import { FORMAT_PARSERS } from './formats';
+import { buildConnections } from './handshake';
+import type { BuiltConnection } from './handshake';
+import type { LineParser, TraceEncoding, TraceEvent, TraceFormat, TraceLine } from './types';
+
+export const EVENT_TEXT_CHARS = 200;
+export const MAX_EVENTS = 500_000;
+/** Of MAX_EVENTS, how many may be chatter (kinds that never change a connection's outcome). */
+export const MAX_CHATTER_EVENTS = 200_000;
+export const DEFAULT_LINE_OFFSET_EVERY = 1_000;
+
+const CHATTER = new Set<TraceEvent['kind']>(['info', 'record', 'state', 'cert']);
+
+/**
+ * A parser that reads the bytes of a packet capture itself (pcap, pcapng). A FormatParser for
+ * 'pcap' may offer `createBytes` beside `create`; without it a capture gets no events.
+ */
+export interface ByteParser {
+  push(chunk: Uint8Array, emit: (e: TraceEvent) => void): void;
+  end(emit: (e: TraceEvent) => void): void;
+}
+
+export interface TraceIndexOptions {
+  /** Parse as this format instead of detecting one (the user's choice after "mixed"). */
+  format?: TraceFormat;
+  lineOffsetEvery?: number;
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface TraceIndex {
+  /** The format parsed as; undefined when none could be told (and none was given). */
+  format: TraceFormat | undefined;
+  detection: Detection;
+  /** True when a parser for the format was registered. */
+  parsed: boolean;
+  encoding: TraceEncoding;
+  capture?: 'pcap' | 'pcapng';
+  byteLength: number;
+  lineCount: number;
+  lineOffsetEvery: number;
+  /** lineOffsets[k] = byte offset of line k × lineOffsetEvery. */
+  lineOffsets: number[];
+  events: TraceEvent[];
+  /** Events not kept because of the caps. */
+  eventsDropped: number;
+  /** Stretches of the file that were invalid in `encoding` and read as ISO-8859-1. */
+  fallbackRegions: number;
+  connections: BuiltConnection[];
+  findings: Finding[];
+}
+
+export interface TraceIndexer {
+  push(chunk: Uint8Array): void;
+  end(): TraceIndex;
+}
+
+function compact(e: TraceEvent): TraceEvent {
+  return e.text.length > EVENT_TEXT_CHARS ? { ...e, text: e.text.slice(0, EVENT_TEXT_CHARS) } : e;
+}
+
+export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexer {
+  const every = Math.max(1, options.lineOffsetEvery ?? DEFAULT_LINE_OFFSET_EVERY);
+  const lineOffsets: number[] = [];
+  const events: TraceEvent[] = [];
+  let dropped = 0;
+  let chatter = 0;
+  let byteLength = 0;
+  let head: Uint8Array[] = [];
+  let headLen = 0;
+  let sniffed: Sniffed | undefined;
+  let reader: LineReader | undefined;
+  let bytes: ByteParser | undefined;
+  let parser: LineParser | undefined;
+  let parsed = false;
+  let format: TraceFormat | undefined = options.format;
+  const detector = createDetector();
+  let detection: Detection | undefined;
+  let waiting: TraceLine[] = [];
+
+  const emit = (e: TraceEvent): void => {
+    const isChatter = CHATTER.has(e.kind);
+    if (events.length >= MAX_EVENTS || (isChatter && chatter >= MAX_CHATTER_EVENTS)) {
+      dropped++;
+      return;
+    }
+    if (isChatter) {
+      chatter++;
+    }
+    events.push(compact(e));
+  };
+
+  const choose = (): void => {
+    detection = detector.result();
+    // "Mixed": parse as the leader so the user sees something, and say so (detection.mixed).
+    format ??= detection.format ?? (detection.mixed ? detection.scores[0]?.format : undefined);
+    const fp = format ? FORMAT_PARSERS[format] : undefined;
+    parser = fp?.create();
+    parsed = parser !== undefined;
+    for (const l of waiting) {
+      parser?.push(l, emit);
+    }
+    waiting = [];
+  };
+
+  const onLine = (l: TraceLine): void => {
+    if (l.line % every === 0) {
+      lineOffsets.push(l.offset);
+    }
+    if (detection) {
+      parser?.push(l, emit);
+      return;
+    }
+    detector.push(l.text);
+    waiting.push(l);
+    if (detector.full) {
+      choose();
+    }
+  };
+
+  const decide = (): void => {
+    const all = new Uint8Array(headLen);
+    let p = 0;
+    for (const h of head) {
+      all.set(h, p);
+      p += h.length;
+    }
+    head = [];
+    sniffed = sniffEncoding(all);
+    if (sniffed.capture) {
+      format ??= 'pcap';
+      detection = {
+        format: 'pcap',
+        confidence: 'high',
+        mixed: false,
+        scores: [{ format: 'pcap', score: 10 }],
+      };
+      const fp = FORMAT_PARSERS[format] as (typeof FORMAT_PARSERS)[TraceFormat] & {
+        createBytes?(): ByteParser;
+      };
+      bytes = fp?.createBytes?.();
+      parsed = bytes !== undefined;
+      bytes?.push(all, emit);
+      return;
+    }
+    reader = createLineReader(sniffed.encoding, onLine, sniffed.bom, 0);
+    if (all.length > sniffed.bom) {
+      reader.push(all.subarray(sniffed.bom));
+    }
+  };
+
+  return {
+    push(chunk: Uint8Array): void {
+      byteLength += chunk.length;
+      if (reader) {
+        reader.push(chunk);
+      } else if (bytes) {
+        bytes.push(chunk, emit);
+      } else if (!sniffed) {
+        head.push(chunk.slice());
+        headLen += chunk.length;
+        if (headLen >= SNIFF_BYTES) {
+          decide();
+        }
+      }
+    },
+    end(): TraceIndex {
+      if (!sniffed) {
+        decide();
+      }
+      reader?.end();
+      bytes?.end(emit);
+      if (!detection) {
+        choose();
+      }
+      parser?.end(emit);
+      events.sort((a, b) => a.line - b.line || a.endLine - b.endLine);
+      const connections = buildConnections(events);
+      const encoding = sniffed!.encoding;
+      const lineCount = reader?.lineCount ?? 0;
+      const findings = traceFindings({ format, encoding, lineCount, events, connections }, options.rules);
+      return {
+        format,
+        detection: detection!,
+        parsed,
+        encoding,
+        ...(sniffed!.capture ? { capture: sniffed!.capture } : {}),
+        byteLength,
+        lineCount,
+        lineOffsetEvery: every,
+        lineOffsets,
+        events,
+        eventsDropped: dropped,
+        fallbackRegions: reader?.fallbackRegions ?? 0,
+        connections,
+        findings,
+      };
+    },
+  };
+}
+
+/** Indexes bytes held in memory (tests, an editor buffer), in 64 KB chunks as a stream would come. */
+export function indexTraceBytes(data: Uint8Array, options: TraceIndexOptions = {}): TraceIndex {
+  const ix = createTraceIndexer(options);
+  for (let i = 0; i < data.length; i += 65_536) {
+    ix.push(data.subarray(i, i + 65_536));
+  }
+  return ix.end();
+}
+
+/** Reads `length` bytes at `offset` (fewer, or none, at the end of the file). */
+export type BytesReader = (offset: number, length: number) => Promise<Uint8Array> | Uint8Array;
+
+const PAGE_READ = 65_536;
+
+/**
+ * Lines [fromLine, fromLine + count) of an indexed trace, read from the nearest offset checkpoint
+ * with the index's encoding: the viewer's page of raw lines without the whole file in memory.
+ */
+export async function pageLines(
+  index: Pick<TraceIndex, 'encoding' | 'lineOffsets' | 'lineOffsetEvery' | 'lineCount' | 'byteLength'>,
+  read: BytesReader,
+  fromLine: number,
+  count: number,
+): Promise<TraceLine[]> {
+  const out: TraceLine[] = [];
+  if (count <= 0 || fromLine >= index.lineCount || index.encoding === 'binary') {
+    return out;
+  }
+  const first = Math.max(0, fromLine);
+  const k = Math.min(Math.floor(first / index.lineOffsetEvery), index.lineOffsets.length - 1);
+  if (k < 0) {
+    return out;
+  }
+  let offset = index.lineOffsets[k];
+  const last = first + count;
+  const lr = createLineReader(
+    index.encoding,
+    (l) => {
+      if (l.line >= first && l.line < last) {
+        out.push(l);
+      }
+    },
+    offset,
+    k * index.lineOffsetEvery,
+  );
+  while (lr.lineCount < last) {
+    const chunk = await read(offset, PAGE_READ);
+    if (chunk.length === 0) {
+      lr.end();
+      break;
+    }
+    offset += chunk.length;
+    lr.push(chunk);
+    if (offset >= index.byteLength) {
+      lr.end();
+      break;
+    }
+  }
+  return out;
+}

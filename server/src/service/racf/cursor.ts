@@ -114,28 +114,35 @@ export type NodeHit =
 
 /** The innermost node of a command at `pos`. Recovered operands are visited where the parser put them. */
 export function nodeAt(cmd: TsoCommand, pos: Position): NodeHit | undefined {
-  const visit = (ops: readonly Value[], path: Operand[]): NodeHit | undefined => {
+  // One path stack, copied only for the hit: a command with thousands of operands would otherwise
+  // allocate a path per operand on every hover.
+  const path: Operand[] = [];
+  const visit = (ops: readonly Value[]): NodeHit | undefined => {
     for (const v of ops) {
       if (v.kind !== 'operand') {
         if (within(v.range, pos)) {
-          return { kind: 'value', value: v, path };
+          return { kind: 'value', value: v, path: [...path] };
         }
         continue;
       }
       if (v.quoted && within(v.quoted.range, pos)) {
-        return { kind: 'quoted-operand', op: v, value: v.quoted, path };
+        return { kind: 'quoted-operand', op: v, value: v.quoted, path: [...path] };
       }
       if (!v.quoted && v.keyword.text && within(v.keyword.range, pos)) {
-        return { kind: 'keyword', op: v, path };
+        return { kind: 'keyword', op: v, path: [...path] };
       }
-      const inner = visit(v.values, [...path, v]);
-      if (inner) {
-        return inner;
+      if (v.values.length) {
+        path.push(v);
+        const inner = visit(v.values);
+        path.pop();
+        if (inner) {
+          return inner;
+        }
       }
     }
     return undefined;
   };
-  return visit(cmd.operands, []);
+  return visit(cmd.operands);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,23 +169,28 @@ export type TypingContext =
 /** Subfields enclosing `pos`: after the `(`, at or before the `)`; an unclosed one runs to the command's end. */
 function enclosingPath(cmd: TsoCommand, pos: Position): Operand[] {
   let best: Operand[] = [];
-  const visit = (ops: readonly Value[], path: Operand[]): void => {
+  // One path stack, copied only for a candidate (see nodeAt).
+  const path: Operand[] = [];
+  const visit = (ops: readonly Value[]): void => {
     for (const v of ops) {
       if (v.kind !== 'operand') {
         continue;
       }
-      const here = [...path, v];
+      path.push(v);
       if (v.open && comparePos(v.open.end, pos) <= 0 && (!v.close || comparePos(pos, v.close.start) <= 0)) {
         // The innermost candidate is the one opened last.
         const last = best[best.length - 1];
         if (!last?.open || comparePos(last.open.end, v.open.end) < 0) {
-          best = here;
+          best = [...path];
         }
       }
-      visit(v.values, here);
+      if (v.values.length) {
+        visit(v.values);
+      }
+      path.pop();
     }
   };
-  visit(cmd.operands, []);
+  visit(cmd.operands);
   return best;
 }
 

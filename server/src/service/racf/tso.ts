@@ -447,8 +447,19 @@ class Parser {
     return Math.min(s.start + index, s.end);
   }
 
+  // Adjacent tokens share positions (the end of `LABEL` is the start of its `(`): the last one made
+  // is handed out again, as a command with thousands of operands otherwise spends most of its
+  // parse on allocating (and collecting) equal positions. Ranges and positions are never mutated.
+  private lastPos: { line: number; character: number } = { line: -1, character: -1 };
+
   private pos(seg: number, index: number): { line: number; character: number } {
-    return { line: this.segs[seg].line, character: this.col(seg, index) };
+    const line = this.segs[seg].line;
+    const character = this.col(seg, index);
+    const last = this.lastPos;
+    if (last.line === line && last.character === character) {
+      return last;
+    }
+    return (this.lastPos = { line, character });
   }
 
   private range(seg: number, start: number, endSeg: number, end: number): Range {
@@ -728,7 +739,8 @@ class Parser {
           };
           c.push(wv);
         } else {
-          c.push({ kind: 'operand', keyword: this.word(t), values: [], range: this.tokRange(t) });
+          const keyword = this.word(t);
+          c.push({ kind: 'operand', keyword, values: [], range: keyword.range });
         }
         prevWord = { container: c, index: c.length - 1 };
         continue;

@@ -9,6 +9,7 @@ import type { KeyType } from '../knowledge/racfKeywords';
 import { REFRESH_CLASSES, matchKeyword } from '../knowledge/racfKeywords';
 import type { RacdcertCall } from './rules/commandHelpers';
 import type { RacfWorkspace } from './workspaceFacts';
+import { runKey } from './rules/crossHelpers';
 import {
   keyChoice,
   nested,
@@ -639,26 +640,24 @@ function racdcertEffects(call: RacdcertCall, index: number, effects: RacfEffect[
 // Indexes over one model, built on first use: the cross-command rules ask "was this done before?"
 // for every command, and a scan of every earlier command per question is quadratic on big jobs.
 
-const REXX_RUN = {};
-
-/** A map key equal for commands that run in one go (crossHelpers' sameRun): the stream, or the exec. */
-export function runOf(cmd: TsoCommand): object {
-  return cmd.stream.kind === 'rexx-literal' ? REXX_RUN : cmd.stream;
-}
-
-/** The first of `items` (sorted by index) whose index is at least `from`: binary search. */
-export function firstFrom<T extends { index: number }>(items: readonly T[], from: number): T | undefined {
+/** How many items of an ascending list are below `limit` (`at` reads an item's number): binary search. */
+export function countBelow<T>(list: readonly T[], at: (item: T) => number, limit: number): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].index < from) {
+    if (at(list[mid]) < limit) {
       lo = mid + 1;
     } else {
       hi = mid;
     }
   }
-  return items[lo];
+  return lo;
+}
+
+/** The first of `items` (sorted by index) whose index is at least `from`. */
+export function firstFrom<T extends { index: number }>(items: readonly T[], from: number): T | undefined {
+  return items[countBelow(items, (i) => i.index, from)];
 }
 
 const RING_USES = new WeakMap<RacfModel, Map<string, number[]>>();
@@ -693,17 +692,8 @@ export function lastRingUseBefore(
   if (!list) {
     return -1;
   }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < index) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo > 0 ? list[lo - 1] : -1;
+  const below = countBelow(list, (i) => i, index);
+  return below > 0 ? list[below - 1] : -1;
 }
 
 /**
@@ -717,14 +707,14 @@ export function firstEarlierOfGroup<T extends { index: number; command: TsoComma
   earliest: (item: T) => number,
   visit: (item: T, prev: T | undefined) => void,
 ): void {
-  const groups = new Map<object, Map<string, T[]>>();
+  const groups = new Map<string, Map<string, T[]>>();
   for (const item of items) {
     const k = key(item);
     if (k === undefined) {
       visit(item, undefined);
       continue;
     }
-    const run = runOf(item.command);
+    const run = runKey(item.command);
     let byKey = groups.get(run);
     if (!byKey) {
       byKey = new Map();

@@ -38,7 +38,10 @@ export function sameRun(a: TsoCommand, b: TsoCommand): boolean {
 const RUN_IDS = new WeakMap<CommandStream, string>();
 let nextRunId = 0;
 
-/** A key equal for commands that sameRun calls the same run, for rules that index by run in maps. */
+/**
+ * A key equal for commands that sameRun calls the same run (one stream, or the whole REXX exec):
+ * the one run key of the rules and of the model's indexes (firstEarlierOfGroup).
+ */
 export function runKey(cmd: TsoCommand): string {
   if (cmd.stream.kind === 'rexx-literal') {
     return 'rexx';

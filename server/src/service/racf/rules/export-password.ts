@@ -14,12 +14,12 @@ import {
   ownerOf,
   ownerText,
   racdcertCalls,
-  sameOwner,
   singleValue,
   top,
   valueText,
 } from './commandHelpers';
 import type { Owner } from './commandHelpers';
+import { ownerKey } from './crossHelpers';
 
 const PKCS12 = new Set(['PKCS12DER', 'PKCS12B64']);
 
@@ -27,9 +27,12 @@ export const exportPassword: RuleModule<RacfModel> = {
   id: 'racf/export-password',
   href: href('R6'),
   check(model, report) {
-    const created: { owner: Owner; label: string; pkds: string | undefined; index: number }[] = [];
+    // The latest GENCERT/ADD of each owner and label: looking back through every earlier creation
+    // for each EXPORT grew with the square of the job's size.
+    const created = new Map<string, { label: string; pkds: string | undefined }>();
+    const createdKey = (owner: Owner, label: string): string => `${ownerKey(owner)}\u0000${label}`;
     const calls = racdcertCalls(model.racf);
-    calls.forEach((call, index) => {
+    calls.forEach((call) => {
       if (call.fn.name === 'GENCERT' || call.fn.name === 'ADD') {
         const wl = top(call, 'WITHLABEL');
         const label = wl ? singleValue(wl) : undefined;
@@ -43,7 +46,7 @@ export const exportPassword: RuleModule<RacfModel> = {
               ? key.keyword
               : `${key.keyword}(PKDS)`
             : store?.name;
-          created.push({ owner: ownerOf(call), label: valueText(label), pkds, index });
+          created.set(createdKey(ownerOf(call), valueText(label)), { label: valueText(label), pkds });
         }
         return;
       }
@@ -69,9 +72,7 @@ export const exportPassword: RuleModule<RacfModel> = {
         return;
       }
       const owner = ownerOf(call);
-      const source = [...created]
-        .reverse()
-        .find((c) => c.index < index && c.label === valueText(label) && sameOwner(c.owner, owner));
+      const source = created.get(createdKey(owner, valueText(label)));
       if (source?.pkds) {
         report({
           message: `'${source.label}' (${ownerText(owner)}) was created in this job with ${source.pkds}, so its private key is in the ICSF PKDS; IBM: "The private key of the exported certificate must not be stored in the ICSF PKA key data set (PKDS) or command processing stops". A PKCS #12 export fails. Export the certificate alone (FORMAT(CERTB64) or CERTDER), or create the key in the RACF database if it must be exported.`,

@@ -99,10 +99,9 @@ function sender(d: Draft, e: TraceEvent, type: HandshakeType | 'Alert'): 'client
     case 'Finished':
     case 'ChangeCipherSpec': {
       if (d.finished.client + d.finished.server === 0) {
-        // TLS 1.3 and abbreviated 1.2 handshakes: the server finishes first; a full 1.2 one: the client.
-        return tls13 || (!d.serverCertificate && !d.serverHelloDone && d.lastType === 'ServerHello')
-          ? 'server'
-          : 'client';
+        // A full TLS 1.2 handshake: the client finishes first, after ServerHelloDone. TLS 1.3 and an
+        // abbreviated (resumed) 1.2 handshake have no ServerHelloDone: the server finishes first.
+        return tls13 || !d.serverHelloDone ? 'server' : 'client';
       }
       return d.finished.client > 0 ? 'server' : 'client';
     }

@@ -1,0 +1,77 @@
+// trace/index.ts: the streaming indexer over a real sample (detection picks the registered parser),
+// line offsets and paging, captures told by their magic, unknown text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createTraceIndexer, indexTraceBytes, pageLines } from '../../../server/src/service/trace/index';
+
+const ATTLS = '/work/shared/corpus/traces/attls-syslog/zowe-cli-GetLogsData-operlog-EZD1287I.txt';
+
+test('a real AT-TLS sample: format, encoding, lines, events of its parser, a failed connection', () => {
+  const bytes = readFileSync(ATTLS);
+  const ix = indexTraceBytes(bytes);
+  assert.equal(ix.format, 'attls-syslog');
+  assert.equal(ix.encoding, 'utf-8');
+  assert.equal(ix.parsed, true);
+  assert.equal(
+    ix.lineCount,
+    bytes.toString('utf8').split(/\r\n|\n|\r/).length - (/[\r\n]$/.test(bytes.toString()) ? 1 : 0),
+  );
+  assert.ok(ix.events.length > 0);
+  assert.ok(ix.connections.some((c) => c.outcome === 'failed'));
+  assert.ok(ix.findings.some((f) => f.rule === 'trace/handshake-failed'));
+});
+
+test('byte-at-a-time pushes give the same index as one push', () => {
+  const bytes = readFileSync(ATTLS);
+  const ix = createTraceIndexer();
+  for (let i = 0; i < bytes.length; i++) {
+    ix.push(bytes.subarray(i, i + 1));
+  }
+  const a = ix.end();
+  const b = indexTraceBytes(bytes);
+  assert.deepEqual(a.events, b.events);
+  assert.deepEqual(a.connections, b.connections);
+  assert.equal(a.lineCount, b.lineCount);
+});
+
+test('line offsets every N lines, and pages read from the nearest checkpoint', async () => {
+  const text = Array.from({ length: 2500 }, (_, i) => `line ${i} ${'é'.repeat(i % 3)}`).join('\n');
+  const bytes = new TextEncoder().encode(text);
+  const ix = indexTraceBytes(bytes, { lineOffsetEvery: 100 });
+  assert.equal(ix.lineCount, 2500);
+  assert.equal(ix.lineOffsets.length, 25);
+  assert.equal(ix.format, undefined);
+  let reads = 0;
+  const read = (offset: number, length: number) => {
+    reads++;
+    return bytes.subarray(offset, offset + length);
+  };
+  const page = await pageLines(ix, read, 1234, 5);
+  assert.deepEqual(
+    page.map((l) => [l.line, l.text]),
+    [1234, 1235, 1236, 1237, 1238].map((i) => [i, `line ${i} ${'é'.repeat(i % 3)}`]),
+  );
+  assert.equal(reads, 1);
+  const tail = await pageLines(ix, read, 2498, 10);
+  assert.deepEqual(
+    tail.map((l) => l.line),
+    [2498, 2499],
+  );
+  assert.deepEqual(await pageLines(ix, read, 5000, 10), []);
+});
+
+test('a pcap file is binary: no lines, format pcap, nothing decoded as text', () => {
+  const pcap = new Uint8Array(64);
+  pcap.set([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0]);
+  const ix = indexTraceBytes(pcap);
+  assert.deepEqual([ix.encoding, ix.format, ix.capture, ix.lineCount], ['binary', 'pcap', 'pcap', 0]);
+});
+
+test('a given format overrides detection; garbage bytes never crash', () => {
+  const ix = indexTraceBytes(new TextEncoder().encode('nothing to see\n'), { format: 'attls-syslog' });
+  assert.equal(ix.format, 'attls-syslog');
+  const noise = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 251);
+  const r = indexTraceBytes(noise);
+  assert.ok(r.lineCount > 0);
+});

@@ -63,7 +63,7 @@ function editOneAttribute(text: string, from: number): string {
 
 let version = 1;
 function analyzeFresh(service: LanguageService, text: string): ReturnType<LanguageService['analyze']> {
-  return service.analyze({ uri: URI, languageId: 'xml', text, version: version++ }, { configFiles: READER });
+  return service.analyze({ uri: URI, languageId: 'xml', text, version: version++ });
 }
 
 async function main(): Promise<void> {
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
     process.stderr.write(`… ${what}\n`);
   };
   const service = createLanguageService();
+  // As the LSP server does: definition, references and the outline take no options.
+  service.setConfigFiles(READER);
 
   let t0 = now();
   const gen = generateServerXml(SEED, Math.round(mb * 1024 * 1024));
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
   // Features in the middle, on the analysis the server already holds (same version: cached).
   progress('features');
   const input: DocumentInput = { uri: URI, languageId: 'xml', text, version: 1_000_000 };
-  service.analyze(input, { configFiles: READER });
+  service.analyze(input);
   const line = gen.middleRefLine;
   const lineText = text.split('\n', line + 1)[line];
   const refPos: Position = {
@@ -152,16 +154,16 @@ async function main(): Promise<void> {
   const hotRuns = Math.max(runs * 3, 15);
   const features = {
     line,
-    hoverMs: hot(hotRuns, () => service.hover(input, attrPos, { configFiles: READER })),
-    completeMs: hot(hotRuns, () => service.complete(input, refPos, { configFiles: READER })),
+    hoverMs: hot(hotRuns, () => service.hover(input, attrPos)),
+    completeMs: hot(hotRuns, () => service.complete(input, refPos)),
     definitionMs: hot(hotRuns, () => service.definition(input, refPos)),
     referencesMs: hot(hotRuns, () => service.references(input, refPos, true)),
     symbolsMs: hot(Math.min(hotRuns, 5), () => service.symbols(input)),
     foldingMs: hot(Math.min(hotRuns, 5), () => service.foldingRanges(input)),
   };
   const answers = {
-    hover: service.hover(input, attrPos, { configFiles: READER }) !== undefined,
-    completions: service.complete(input, refPos, { configFiles: READER }).length,
+    hover: service.hover(input, attrPos) !== undefined,
+    completions: service.complete(input, refPos).length,
     definitions: service.definition(input, refPos).length,
     references: service.references(input, refPos, true).length,
     symbols: service.symbols(input).length,

@@ -5,7 +5,7 @@
 // Replay a failure: `... liberty.fuzz.ts <cases> <seed> --only "<property>" --path "<path>"`.
 import path from 'node:path';
 import { fuzzMain } from './harness';
-import { runProperties } from './libertyProperties';
+import { IN_LINE_POSITIONS, runProperties } from './libertyProperties';
 
 const PROPERTIES = 4;
 
@@ -19,5 +19,8 @@ fuzzMain(
     );
     console.log(`slowest input ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
     console.log(`inputs over budget once but under it on a re-run: ${summary.slowThenFast}`);
+    if (IN_LINE_POSITIONS) {
+      console.log('NOTE: ZOS_TLS_LIBERTY_FUZZ_IN_LINE=1: positions past a line end were not tried');
+    }
   },
 );

@@ -289,7 +289,9 @@ function soupArb(): fc.Arbitrary<FuzzCase> {
       ),
     },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
-    // Sizes an editor does meet: a long attribute value, many attributes, deep nesting.
+    // Sizes an editor does meet: a long attribute value, many attributes, deep nesting, and up to
+    // 400 ssl elements with unresolved references (~14 KB, 400 findings; the largest corpus file is
+    // under 6 KB). Throughput on bigger files is the benchmark's job (10 MB, liberty.bench.ts).
     { weight: 1, arbitrary: fc.integer({ min: 100, max: 20000 }).map((n) => `<ssl id="${'x'.repeat(n)}"/>`) },
     {
       weight: 1,
@@ -299,7 +301,7 @@ function soupArb(): fc.Arbitrary<FuzzCase> {
     {
       weight: 1,
       arbitrary: fc
-        .integer({ min: 10, max: 1000 })
+        .integer({ min: 10, max: 400 })
         .map((n) => Array.from({ length: n }, (_, i) => `<ssl id="s${i}" keyStoreRef="k${i}"/>`).join('\n')),
     },
   );
@@ -505,6 +507,21 @@ function readerOf(files: Record<string, string> | undefined): VersionedConfigFil
   };
 }
 
+/**
+ * ZOS_TLS_LIBERTY_FUZZ_IN_LINE=1 keeps positions inside their line instead of up to 2 characters
+ * past its end (LSP clients may send those; the server must clamp them). Only to explore the rest
+ * while a past-the-end bug is open: the fuzz script prints that this mode is on.
+ */
+export const IN_LINE_POSITIONS = process.env.ZOS_TLS_LIBERTY_FUZZ_IN_LINE === '1';
+
+function placed(
+  lens: number[],
+  raw: { line: number; character: number },
+): { line: number; character: number } {
+  const pos = placePosition(lens, raw);
+  return IN_LINE_POSITIONS ? { line: pos.line, character: Math.min(pos.character, lens[pos.line]) } : pos;
+}
+
 /** Runs one input; returns the CPU ms of our own calls (the checks are not timed). */
 export function runInput(service: LanguageService, c: FuzzCase): number {
   const lens = lineLengths(c.text);
@@ -528,7 +545,10 @@ export function runInput(service: LanguageService, c: FuzzCase): number {
   const input: DocumentInput = { uri: c.uri, languageId: 'xml', text: c.text, version: 1 };
   const t = { ms: 0 };
   try {
-    const analysis = cpuTimed(t, () => service.analyze(input, { configFiles }));
+    // The LSP server sets its reader on the service (definition, references and the outline take
+    // no options), so the case does the same.
+    service.setConfigFiles(configFiles);
+    const analysis = cpuTimed(t, () => service.analyze(input));
     check.findings(analysis.findings, RULE_CRASH);
     if (!analysis.liberty) {
       if (!analysis.findings.some((f) => f.rule === 'file/unreadable') && analysis.language === 'xml') {
@@ -540,9 +560,9 @@ export function runInput(service: LanguageService, c: FuzzCase): number {
     check.symbols(cpuTimed(t, () => service.symbols(input)));
     check.folding(cpuTimed(t, () => service.foldingRanges(input)));
     for (const raw of c.positions) {
-      const pos = placePosition(lens, raw);
+      const pos = placed(lens, raw);
       const at = `at ${pos.line}:${pos.character}`;
-      const hover = cpuTimed(t, () => service.hover(input, pos, { configFiles }));
+      const hover = cpuTimed(t, () => service.hover(input, pos));
       if (hover !== undefined) {
         check.text(hover.contents, `hover ${at} contents`);
         if (hover.range) {
@@ -550,7 +570,7 @@ export function runInput(service: LanguageService, c: FuzzCase): number {
         }
       }
       check.completions(
-        cpuTimed(t, () => service.complete(input, pos, { configFiles })),
+        cpuTimed(t, () => service.complete(input, pos)),
         at,
       );
       for (const [i, l] of cpuTimed(t, () => service.definition(input, pos)).entries()) {
@@ -560,12 +580,13 @@ export function runInput(service: LanguageService, c: FuzzCase): number {
         checkLocation(l.uri, l.range, `references ${at} ${i}`);
       }
     }
-    // Code actions over the whole document and over each finding (the editor asks per diagnostic).
+    // Code actions over the whole document and at a few findings, as an editor asks for the
+    // diagnostics under the cursor (each call walks every finding: 5 keep a case linear).
     const whole: Range = {
       start: { line: 0, character: 0 },
       end: { line: lens.length - 1, character: lens[lens.length - 1] },
     };
-    const ranges = [whole, ...analysis.findings.slice(0, 20).map((f: Finding) => f.range)];
+    const ranges = [whole, ...analysis.findings.slice(0, 5).map((f: Finding) => f.range)];
     for (const [k, r] of ranges.entries()) {
       const actions = cpuTimed(t, () => service.codeActions(input, r, analysis.findings));
       for (const [i, a] of actions.entries()) {
@@ -588,6 +609,7 @@ export function runInput(service: LanguageService, c: FuzzCase): number {
     }
   } finally {
     service.forget(c.uri);
+    service.setConfigFiles(undefined);
   }
   return t.ms;
 }

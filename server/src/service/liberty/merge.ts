@@ -342,6 +342,41 @@ export function mergeConfiguration(input: MergeInput): MergedConfig {
   return { rootUri, documents, includes, elements: merger.elements, variables, features };
 }
 
+/** The value each merged attribute replaced (the chain `overridden` is computed from). */
+const replaced = new WeakMap<MergedAttribute, MergedAttribute>();
+
+/**
+ * The attribute with `overridden` computed when first read, from a link to the value it replaced.
+ * Copying the earlier values into each new one made n declarations of one attribute (one id
+ * merged n times, or an attribute written n times in a tag) cost n²: 8,000 took 2 s (issue 4,
+ * found by the Liberty fuzzer).
+ */
+function withOverridden(
+  attr: Omit<MergedAttribute, 'overridden'>,
+  before: MergedAttribute | undefined,
+): MergedAttribute {
+  const out = attr as MergedAttribute;
+  if (!before) {
+    out.overridden = [];
+    return out;
+  }
+  replaced.set(out, before);
+  let list: MergedAttribute[] | undefined;
+  return Object.defineProperty(out, 'overridden', {
+    enumerable: true,
+    get: (): MergedAttribute[] => {
+      if (!list) {
+        list = [];
+        for (let p: MergedAttribute | undefined = before; p; p = replaced.get(p)) {
+          list.push(p);
+        }
+        list.reverse();
+      }
+      return list;
+    },
+  });
+}
+
 function featureText(f: XmlElement): string | undefined {
   return f.text.trim() || undefined;
 }
@@ -349,6 +384,8 @@ function featureText(f: XmlElement): string | undefined {
 class Merger {
   readonly elements: ConfigElement[] = [];
   private readonly byKey = new Map<string, ConfigElement>();
+  /** Top-level id-less elements by type (a search of all elements per sslDefault was O(n²)). */
+  private readonly singletons = new Map<string, ConfigElement>();
   private generated = new Map<string, number>();
 
   constructor(private readonly variables: Variables) {}
@@ -378,6 +415,8 @@ class Merger {
     this.elements.push(el);
     if (el.id !== undefined) {
       this.byKey.set(`${el.name}\u0000${el.id}`, el);
+    } else if (!el.parent && !this.singletons.has(el.name)) {
+      this.singletons.set(el.name, el);
     }
     el.parent?.children.push(el);
   }
@@ -419,20 +458,25 @@ class Merger {
     for (const a of xml.attributes) {
       const r = this.variables.resolve(a.value);
       const before = target.attributes.get(a.name);
-      target.attributes.set(a.name, {
-        name: a.name,
-        value: a.value,
-        resolved: r.text,
-        unresolved: r.unresolved,
-        uri: xml.uri,
-        range: a.range,
-        nameRange: a.nameRange,
-        valueRange: a.valueRange,
-        element: xml,
-        builtIn: false,
-        nested: false,
-        overridden: before ? [...before.overridden, before] : [],
-      });
+      target.attributes.set(
+        a.name,
+        withOverridden(
+          {
+            name: a.name,
+            value: a.value,
+            resolved: r.text,
+            unresolved: r.unresolved,
+            uri: xml.uri,
+            range: a.range,
+            nameRange: a.nameRange,
+            valueRange: a.valueRange,
+            element: xml,
+            builtIn: false,
+            nested: false,
+          },
+          before,
+        ),
+      );
     }
     for (const c of xml.children) {
       if (!c.complete) {
@@ -461,6 +505,6 @@ class Merger {
   }
 
   private singleton(type: string): ConfigElement | undefined {
-    return this.elements.find((e) => e.name === type && e.id === undefined && !e.parent);
+    return this.singletons.get(type);
   }
 }

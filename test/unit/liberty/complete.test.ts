@@ -125,3 +125,16 @@ test('nothing inside text, comments, closed tags or unknown elements', () => {
   assert.deepEqual(complete('<server>\n  <application location="|"/>\n</server>\n'), []);
   assert.deepEqual(complete('|'), []);
 });
+
+test('a position past the end of its line completes at the line end, with ranges inside the line', () => {
+  const text = '<server>\n  <\n</server>';
+  const a = analyzeLiberty(text, `file://${DIR}/server.xml`, {});
+  const items = libertyComplete(a, { line: 1, character: 10 });
+  assert.ok(items.length > 0, 'element names are offered after the <');
+  for (const item of items) {
+    const r = item.range ?? item.textEdit?.range;
+    if (r) {
+      assert.ok(r.end.line === 1 && r.end.character <= 3, `${item.label}: ${JSON.stringify(r)}`);
+    }
+  }
+});

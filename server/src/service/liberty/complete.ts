@@ -31,7 +31,9 @@ import { elementAt, elementType, relativeName, typingContext } from './cursor';
 
 type ValueContext = Extract<TypingContext, { kind: 'attribute-value' }>;
 
-export function libertyComplete(a: LibertyAnalysis, pos: Position): CompletionEntry[] {
+export function libertyComplete(a: LibertyAnalysis, given: Position): CompletionEntry[] {
+  // A position past the end of its line means the line's end (LSP); ranges built from it must stay in the line.
+  const pos = a.model.document.source.clamp(given);
   const ctx = typingContext(a.model, pos);
   if (!ctx) {
     return [];

@@ -23,7 +23,9 @@ const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
 const MAX_SHOWN_ATTRIBUTES = 8;
 const MAX_LISTED_IDS = 8;
 
-export function libertyHover(a: LibertyAnalysis, pos: Position): HoverResult | undefined {
+export function libertyHover(a: LibertyAnalysis, given: Position): HoverResult | undefined {
+  // A position past the end of its line means the line's end (LSP); ranges built from it must stay in the line.
+  const pos = a.model.document.source.clamp(given);
   const hit = hitAt(a.model, pos);
   if (!hit) {
     return undefined;

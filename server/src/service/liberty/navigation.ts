@@ -46,7 +46,9 @@ function declarations(model: LibertyModel, t: IdTarget, inputUri: string): Locat
   );
 }
 
-export function libertyDefinition(a: LibertyAnalysis, pos: Position, inputUri: string): Location[] {
+export function libertyDefinition(a: LibertyAnalysis, given: Position, inputUri: string): Location[] {
+  // A position past the end of its line means the line's end (LSP); ranges built from it must stay in the line.
+  const pos = a.model.document.source.clamp(given);
   const t = idAt(a.model, pos);
   return t ? declarations(a.model, t, inputUri) : includedFile(a.model, pos, inputUri);
 }
@@ -66,10 +68,11 @@ function includedFile(model: LibertyModel, pos: Position, inputUri: string): Loc
 
 export function libertyReferences(
   a: LibertyAnalysis,
-  pos: Position,
+  given: Position,
   includeDeclaration: boolean,
   inputUri: string,
 ): Location[] {
+  const pos = a.model.document.source.clamp(given);
   const model = a.model;
   const t = idAt(model, pos);
   if (!t) {

@@ -36,6 +36,12 @@ export class SourceText {
     return this.text.slice(start, end);
   }
 
+  /** LSP: a line past the end means the last line, a character past the line end means its end. */
+  clamp(pos: Position): Position {
+    const line = Math.min(Math.max(pos.line, 0), this.lineStarts.length - 1);
+    return { line, character: Math.min(Math.max(pos.character, 0), this.lineText(line).length) };
+  }
+
   offsetAt(pos: Position): number {
     const start = this.lineStarts[Math.min(Math.max(pos.line, 0), this.lineStarts.length - 1)];
     return Math.min(start + Math.max(pos.character, 0), this.text.length);

@@ -16,6 +16,7 @@ import { registerFeatures } from './features';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerEffectivePolicy } from './effectivePolicy';
 import { createConfigFiles, followConfigFiles } from './configFiles';
+import { registerTrace } from './trace';
 
 export const SERVER_NAME = 'zos-tls';
 /** Kept in step with package.json's version by hand (the server's rootDir cannot import package.json). */
@@ -91,6 +92,7 @@ export function startServer(
   registerFeatures(connection, documents, service, settings, () => clientFeatures);
   registerCodeActions(connection, documents, service, diagnostics);
   registerEffectivePolicy(connection, documents, service, settings);
+  registerTrace(connection, settings);
 
   documents.listen(connection);
   connection.listen();

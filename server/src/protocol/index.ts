@@ -4,3 +4,4 @@ export * from './documentSelector';
 export * from './languageDetection';
 export * from './requests';
 export * from './settings';
+export * from './trace';

@@ -127,6 +127,19 @@ export interface FormatParser {
   create(): LineParser;
 }
 
+/** A stateful parser of a binary trace (a packet capture): bytes are pushed in order, in any chunks. */
+export interface BinaryParser {
+  push(chunk: Uint8Array, emit: (e: TraceEvent) => void): void;
+  /** End of input: flush what is pending (streams whose handshake never ended). */
+  end(emit: (e: TraceEvent) => void): void;
+}
+
+/** Formats read from bytes, not lines: events' `line` is the packet number (0-based). */
+export interface BinaryFormatParser {
+  format: 'pcap';
+  create(): BinaryParser;
+}
+
 export type ConnectionOutcome = 'ok' | 'failed' | 'stalled' | 'unknown';
 
 export interface HandshakeMessage {

@@ -3,9 +3,11 @@
 // AT-TLS data messages carry as hex. Knowledge (alert, handshake, version and suite names) comes
 // from the reference tables; nothing here has a table of its own.
 import { recogniseLine } from '../../codes/recognise';
-import { cipherByCode } from '../../knowledge/attlsKeywords';
-import { alertByValue, handshakeTypeByValue, protocolVersionByValue } from '../../knowledge/codes';
-import type { HandshakeType, TraceAlert, TraceCode, TraceLine } from '../types';
+import { NAMED_GROUPS, cipherByCode } from '../../knowledge/attlsKeywords';
+import { signaturePairByCode } from '../../knowledge/cipherInfo';
+import { alertByValue, protocolVersionByValue } from '../../knowledge/codes';
+import { handshakeTypeOfNumber } from './jsseCommon';
+import type { HandshakeType, TraceAlert, TraceCode, TraceLine, TraceOffer } from '../types';
 
 /** Characters of one physical line a z/OS parser looks at: IPCS and syslog records are short. */
 export const MAX_LINE = 8_192;
@@ -73,33 +75,32 @@ export interface TlsItem {
   cipher?: string;
   /** Record content type number, for records that are neither handshake, CCS nor clear alert. */
   contentType?: number;
+  /** What a ClientHello offers (GREASE values left out). */
+  offer?: TraceOffer;
+  /** A ClientHello's server_name (SNI). */
+  serverName?: string;
+  /** The record was protected: its content cannot be read (only with a TlsStreamState). */
+  encrypted?: boolean;
+  /** The record's length field (only with a TlsStreamState): short encrypted records are alerts. */
+  length?: number;
 }
 
-const HANDSHAKE_NAMES = new Set<string>([
-  'HelloRequest',
-  'ClientHello',
-  'ServerHello',
-  'NewSessionTicket',
-  'EndOfEarlyData',
-  'EncryptedExtensions',
-  'Certificate',
-  'ServerKeyExchange',
-  'CertificateRequest',
-  'ServerHelloDone',
-  'CertificateVerify',
-  'ClientKeyExchange',
-  'Finished',
-  'CertificateStatus',
-  'KeyUpdate',
-]);
-
-/** `client_hello` (codes.json handshakeTypes) → `ClientHello`. */
-function handshakeName(n: number): HandshakeType | undefined {
-  const e = handshakeTypeByValue(n);
-  const snake = e?.forms.find((f) => /^[a-z]+(?:_[a-z]+)*$/.test(f));
-  const name = snake?.replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase());
-  return name && HANDSHAKE_NAMES.has(name) ? (name as HandshakeType) : undefined;
+/**
+ * What one direction of a TLS stream has shown so far, for callers that see a whole stream
+ * (packet captures): handshake messages split over records are joined, and once the sender's
+ * ChangeCipherSpec has gone by its handshake records are known to be encrypted.
+ */
+export interface TlsStreamState {
+  /** The start of a handshake message whose remaining bytes are in later records. */
+  pending?: Uint8Array;
+  /** The sender's ChangeCipherSpec was seen. */
+  ccs?: boolean;
+  /** Encrypted handshake records seen after the CCS (the first is the TLS 1.2 Finished). */
+  encryptedHandshakes?: number;
 }
+
+/** Handshake type number to name: the shared lookup (12, 14, 16, 22 included). */
+const handshakeName = handshakeTypeOfNumber;
 
 export function versionName(n: number): string | undefined {
   return protocolVersionByValue(n)?.forms.find((f) => /^(?:TLSv1(?:\.\d)?|SSLv\d)$/.test(f));
@@ -124,6 +125,92 @@ function hexOf(b: Uint8Array, from: number, to: number): string {
     s += b[i].toString(16).padStart(2, '0');
   }
   return s.toUpperCase();
+}
+
+/** Items kept from one offered list. */
+const MAX_OFFERED = 512;
+
+/** RFC 8701 GREASE values (0x0A0A, 0x1A1A, … 0xFAFA) are noise a client adds, not offers. */
+const isGrease = (n: number): boolean => (n & 0x0f0f) === 0x0a0a && n >> 8 === (n & 0xff);
+
+const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0');
+
+/** u16 values of a list in b[from, to), GREASE left out, named by `name`. */
+function u16List(b: Uint8Array, from: number, to: number, name: (n: number) => string): string[] {
+  const out: string[] = [];
+  for (let i = from; i + 2 <= to && out.length < MAX_OFFERED; i += 2) {
+    const n = (b[i] << 8) | b[i + 1];
+    if (!isGrease(n)) {
+      out.push(name(n));
+    }
+  }
+  return out;
+}
+
+const suiteName = (n: number): string => cipherByCode(hex4(n))?.name ?? `0x${hex4(n)}`;
+const groupName = (n: number): string =>
+  NAMED_GROUPS.find((g) => g.iana_hex.toUpperCase() === `0X${hex4(n)}`)?.name ?? `0x${hex4(n)}`;
+const schemeName = (n: number): string => signaturePairByCode(hex4(n))?.name ?? `0x${hex4(n)}`;
+const versionOrHex = (n: number): string => versionName(n) ?? `0x${hex4(n)}`;
+
+/**
+ * ClientHello body (RFC 8446 §4.1.2, trace-formats.md §10.3): suites, and from the extensions the
+ * versions (43), groups (10), signature schemes (13) and server name (0). A body cut short yields
+ * the lists read so far.
+ */
+function readClientHello(b: Uint8Array, at: number, end: number): Partial<TlsItem> {
+  const offer: TraceOffer = {};
+  const out: Partial<TlsItem> = { offer };
+  if (at + 2 > end) {
+    return out;
+  }
+  const legacy = (b[at] << 8) | b[at + 1];
+  offer.versions = [versionOrHex(legacy)];
+  let p = at + 2 + 32;
+  if (p >= end) {
+    return out;
+  }
+  p += 1 + b[p]; // session id
+  if (p + 2 > end) {
+    return out;
+  }
+  const suitesEnd = p + 2 + ((b[p] << 8) | b[p + 1]);
+  offer.ciphers = u16List(b, p + 2, Math.min(end, suitesEnd), suiteName);
+  p = suitesEnd;
+  if (p >= end) {
+    return out;
+  }
+  p += 1 + b[p]; // compression methods
+  if (p + 2 > end) {
+    return out;
+  }
+  const extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
+  p += 2;
+  while (p + 4 <= extEnd) {
+    const type = (b[p] << 8) | b[p + 1];
+    const d = p + 4;
+    const dEnd = Math.min(extEnd, d + ((b[p + 2] << 8) | b[p + 3]));
+    if (type === 43 && d < dEnd) {
+      const versions = u16List(b, d + 1, Math.min(dEnd, d + 1 + b[d]), versionOrHex);
+      if (versions.length > 0) {
+        offer.versions = versions;
+      }
+    } else if (type === 10 && d + 2 <= dEnd) {
+      offer.groups = u16List(b, d + 2, Math.min(dEnd, d + 2 + ((b[d] << 8) | b[d + 1])), groupName);
+    } else if (type === 13 && d + 2 <= dEnd) {
+      offer.signatureSchemes = u16List(
+        b,
+        d + 2,
+        Math.min(dEnd, d + 2 + ((b[d] << 8) | b[d + 1])),
+        schemeName,
+      );
+    } else if (type === 0 && d + 5 <= dEnd && b[d + 2] === 0) {
+      const nameEnd = Math.min(dEnd, d + 5 + ((b[d + 3] << 8) | b[d + 4]));
+      out.serverName = String.fromCharCode(...b.subarray(d + 5, Math.min(nameEnd, d + 5 + 255)));
+    }
+    p = d + ((b[p + 2] << 8) | b[p + 3]);
+  }
+  return out;
 }
 
 /** ServerHello body: HRR or not, the suite chosen and the version it selects (supported_versions). */
@@ -184,12 +271,91 @@ export function bytesOfHex(hex: string): Uint8Array {
 /** Most items read from one data message: a record holds a few handshake messages at most. */
 const MAX_ITEMS = 64;
 
+/** One handshake message whose header starts at q; its body may be cut short at `end`. */
+function readHandshake(b: Uint8Array, q: number, end: number): TlsItem | undefined {
+  const hsType = handshakeName(b[q]);
+  if (!hsType) {
+    return undefined;
+  }
+  const hsLen = (b[q + 1] << 16) | (b[q + 2] << 8) | b[q + 3];
+  const item: TlsItem = { kind: 'handshake', hsType };
+  const bodyEnd = Math.min(end, q + 4 + hsLen);
+  if (hsType === 'ServerHello') {
+    Object.assign(item, readServerHello(b, q + 4, bodyEnd));
+  } else if (hsType === 'ClientHello') {
+    Object.assign(item, readClientHello(b, q + 4, bodyEnd));
+  }
+  return item;
+}
+
+/** True when the handshake messages in b[from, to) fill it exactly, each of a known type. */
+function fillsExactly(b: Uint8Array, from: number, to: number): boolean {
+  let q = from;
+  while (q + 4 <= to) {
+    if (!handshakeName(b[q])) {
+      return false;
+    }
+    q += 4 + ((b[q + 1] << 16) | (b[q + 2] << 8) | b[q + 3]);
+  }
+  return q === to;
+}
+
+/** Bytes of one handshake message kept while waiting for its remaining records (certificate chains). */
+const MAX_PENDING = 262_144;
+
+/**
+ * A handshake record's fragment read with a stream's state: joined to the message begun earlier,
+ * whole messages read, the start of an unfinished one kept for the next record. A record cut short
+ * by the capture ends the message it holds (what its header says is still read).
+ */
+function readHandshakeFragment(
+  b: Uint8Array,
+  body: number,
+  end: number,
+  cut: boolean,
+  state: TlsStreamState,
+  items: TlsItem[],
+): void {
+  let buf = b.subarray(body, end);
+  if (state.pending) {
+    const joined = new Uint8Array(state.pending.length + buf.length);
+    joined.set(state.pending);
+    joined.set(buf, state.pending.length);
+    buf = joined;
+    delete state.pending;
+  }
+  let q = 0;
+  while (q + 4 <= buf.length && items.length < MAX_ITEMS) {
+    const hsLen = (buf[q + 1] << 16) | (buf[q + 2] << 8) | buf[q + 3];
+    if (q + 4 + hsLen > buf.length && !cut) {
+      break; // the rest comes in the next record
+    }
+    const item = readHandshake(buf, q, buf.length);
+    if (!item) {
+      items.push({ kind: 'record', contentType: 22 });
+      return; // not a handshake message: nothing after it can be framed
+    }
+    items.push(item);
+    q += 4 + hsLen;
+  }
+  if (q < buf.length && !cut) {
+    const rest = buf.subarray(q);
+    // A message too long to wait for is read from its start when the next record arrives instead.
+    state.pending = rest.length > MAX_PENDING ? rest.slice(0, MAX_PENDING) : rest.slice();
+  }
+}
+
 /**
  * The TLS records in `b` as handshake messages, CCS, clear alerts or other records. A record or
  * message cut short by the capture still yields what its header says; nothing past the end is
  * read; alerts longer than two bytes are encrypted and stay plain records.
+ *
+ * With a `state` (one per direction of a stream, kept between calls), handshake messages split
+ * over records are joined and packed ones all read, and after the sender's ChangeCipherSpec its
+ * handshake records are encrypted (the first is the TLS 1.2 Finished) unless they parse exactly as
+ * clear messages (the ClientHello that follows a HelloRetryRequest after a middlebox CCS).
  */
-export function readTlsRecords(b: Uint8Array): TlsItem[] {
+export function readTlsRecords(b: Uint8Array, state?: TlsStreamState): TlsItem[] {
   const items: TlsItem[] = [];
   let p = 0;
   while (p + 5 <= b.length && items.length < MAX_ITEMS) {
@@ -200,29 +366,47 @@ export function readTlsRecords(b: Uint8Array): TlsItem[] {
     const len = (b[p + 3] << 8) | b[p + 4];
     const body = p + 5;
     const end = Math.min(b.length, body + len);
+    const at = items.length;
     if (type === 20) {
       items.push({ kind: 'ccs' });
+      if (state) {
+        state.ccs = true;
+        delete state.pending;
+      }
     } else if (type === 21 && len === 2 && end - body === 2) {
       items.push({ kind: 'alert', alert: alertOf(b[body], b[body + 1]) });
+    } else if (type === 22 && state?.ccs && !(end === body + len && fillsExactly(b, body, end))) {
+      const n = (state.encryptedHandshakes = (state.encryptedHandshakes ?? 0) + 1);
+      items.push(
+        n === 1
+          ? { kind: 'handshake', hsType: 'Finished', encrypted: true }
+          : { kind: 'record', contentType: 22, encrypted: true },
+      );
+    } else if (type === 22 && state) {
+      readHandshakeFragment(b, body, end, end < body + len, state, items);
     } else if (type === 22) {
       let q = body;
       while (q + 4 <= end && items.length < MAX_ITEMS) {
-        const hsType = handshakeName(b[q]);
-        const hsLen = (b[q + 1] << 16) | (b[q + 2] << 8) | b[q + 3];
-        if (!hsType) {
+        const item = readHandshake(b, q, end);
+        if (!item) {
           // An encrypted Finished after CCS (TLS 1.2) looks like a handshake record with no known type.
           items.push({ kind: 'record', contentType: type });
           break;
         }
-        const item: TlsItem = { kind: 'handshake', hsType };
-        if (hsType === 'ServerHello') {
-          Object.assign(item, readServerHello(b, q + 4, Math.min(end, q + 4 + hsLen)));
-        }
         items.push(item);
-        q += 4 + hsLen;
+        q += 4 + ((b[q + 1] << 16) | (b[q + 2] << 8) | b[q + 3]);
       }
     } else {
-      items.push({ kind: 'record', contentType: type });
+      items.push({
+        kind: 'record',
+        contentType: type,
+        ...(state && (type === 21 || type === 23) ? { encrypted: true } : {}),
+      });
+    }
+    if (state) {
+      for (let i = at; i < items.length; i++) {
+        items[i].length = len;
+      }
     }
     p = body + len;
   }

@@ -175,7 +175,7 @@ const REXX_BITS = [
   '"SETROPTS RACLIST(DIGTRING) REFRESH"',
 ];
 
-function soupArb(words: string[]): fc.Arbitrary<FuzzCase> {
+export function soupArb(words: string[]): fc.Arbitrary<FuzzCase> {
   const name = fc.stringMatching(/^[A-Za-z#@$][A-Za-z0-9#@$.*_-]{0,20}$/);
   const token = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...words) },

@@ -54,8 +54,18 @@ export function runKey(cmd: TsoCommand): string {
   return id;
 }
 
+// Quick-fixes ask for the line ending and the end of a command's scope once per finding: both are
+// read from the model once, so thousands of findings do not scan the text or the commands again.
+const LINE_ENDINGS = new WeakMap<RacfModel, string>();
+const LAST_IN_RUN = new WeakMap<RacfModel, Map<string, TsoCommand>>();
+
 export function lineEnding(model: RacfModel): string {
-  return model.source.text.includes('\r\n') ? '\r\n' : '\n';
+  let eol = LINE_ENDINGS.get(model);
+  if (eol === undefined) {
+    eol = model.source.text.includes('\r\n') ? '\r\n' : '\n';
+    LINE_ENDINGS.set(model, eol);
+  }
+  return eol;
 }
 
 /** The text of a line before the command name, when it is only blanks (the command's indentation). */
@@ -108,11 +118,15 @@ function carrierLines(model: RacfModel, like: TsoCommand, commands: string[]): s
 
 /** The last RACF command that runs in the scope of `cmd` (its stream; the whole exec in REXX). */
 export function lastInScope(model: RacfModel, cmd: TsoCommand): TsoCommand {
-  const scope =
-    cmd.stream.kind === 'rexx-literal'
-      ? model.racf.filter((c) => c.stream.kind === 'rexx-literal')
-      : model.racf.filter((c) => c.stream === cmd.stream);
-  return scope[scope.length - 1] ?? cmd;
+  let last = LAST_IN_RUN.get(model);
+  if (!last) {
+    last = new Map();
+    for (const c of model.racf) {
+      last.set(runKey(c), c);
+    }
+    LAST_IN_RUN.set(model, last);
+  }
+  return last.get(runKey(cmd)) ?? cmd;
 }
 
 function lastLineOf(stream: CommandStream): number {

@@ -13,6 +13,13 @@ import { href, isPlaceholderText, list, nearest, racdcertCall, replaceFix } from
 const FUNCTION_NAMES = [...RACDCERT_FUNCTIONS.keys()];
 const ALL_KEYWORDS = allRacfKeywords();
 
+/**
+ * Unknown top-level keywords reported one by one on one command; the rest get one finding. A
+ * command with thousands of them (text pasted into a stream) would otherwise flood the editor with
+ * identical findings and cost more to report than to parse.
+ */
+const UNKNOWN_PER_COMMAND = 100;
+
 /** Owner keywords a ring function rejects: racf/bad-value explains those (IRRD120I), not this rule. */
 const RING_FUNCTIONS = new Set(['ADDRING', 'LISTRING', 'DELRING', 'CONNECT', 'REMOVE']);
 
@@ -182,6 +189,8 @@ export const unknownKeyword: RuleModule<RacfModel> = {
         nested(fn, call.fnOperand, fn.operand, [fnName]);
       }
       const fnWritten = call.fnOperand !== undefined;
+      let unknown = 0;
+      let unreported: { first: Operand['keyword']; count: number } | undefined;
       for (const { op, lifted } of call.operands) {
         const kw = op.keyword;
         if (lifted || op.quoted || !kw.text || isPlaceholderText(kw.text)) {
@@ -229,6 +238,11 @@ export const unknownKeyword: RuleModule<RacfModel> = {
         if (keywordSetUncertain(fn)) {
           continue;
         }
+        if (++unknown > UNKNOWN_PER_COMMAND) {
+          unreported ??= { first: kw, count: 0 };
+          unreported.count++;
+          continue;
+        }
         const what = fnWritten
           ? `'${kw.text}' is not a keyword of RACDCERT ${fnName}`
           : `'${kw.text}' is neither a RACDCERT function nor a keyword of LIST, the function RACDCERT performs when none is named`;
@@ -246,6 +260,17 @@ export const unknownKeyword: RuleModule<RacfModel> = {
             replaceFix(kw.range, s, `Change to ${s}`, i === 0 && suggestions.length === 1),
           ),
           href: link,
+        });
+      }
+      if (unreported) {
+        const { first, count } = unreported;
+        const more = count > 1 ? ` and the ${count - 1} unknown keywords after it` : '';
+        report({
+          message:
+            `'${first.text}'${more} on this command ${count > 1 ? 'are' : 'is'} not ${fnWritten ? `keywords of RACDCERT ${fnName}` : 'RACDCERT functions or keywords of LIST'} either; ` +
+            `only the first ${UNKNOWN_PER_COMMAND} unknown keywords of a command are reported one by one. TSO rejects the command. ` +
+            'Correct or remove them: this many unknown keywords usually means text pasted into the command by mistake.',
+          range: first.range,
         });
       }
     };

@@ -467,3 +467,49 @@ test('random bytes, and random bytes after a capture header, never throw (fast-c
     { numRuns: 400 },
   );
 });
+
+test('TLS 1.2: an encrypted alert record (type 21, 26 bytes) after the client Finished, then RST, is a failure', () => {
+  const conv = new Conversation(C, S)
+    .handshakeTcp()
+    .send('c', record(22, clientHello({ suites: suites12 })))
+    .send(
+      's',
+      record(
+        22,
+        concat(
+          serverHello({ suite: 0xc02f }),
+          handshake(11, new Uint8Array(300)),
+          handshake(14, new Uint8Array(0)),
+        ),
+      ),
+    )
+    .send('c', concat(record(22, handshake(16, new Uint8Array(66))), ccs(), opaque(22, 40)))
+    .send('s', opaque(21, 26))
+    .rst('s');
+  const evs = parse(pcapFile(conv.frames));
+  assert.match(
+    evs.find((e) => e.kind === 'record' && e.side === 'server')!.text,
+    /encrypted alert record \(26 bytes\): its description cannot be read/,
+  );
+  assert.match(
+    evs.find((e) => e.kind === 'error')!.text,
+    /server sent an encrypted alert record \(26 bytes\) and reset \(RST\) the connection during the handshake/,
+  );
+  assert.equal(buildConnections(evs)[0].outcome, 'failed');
+});
+
+test('a capture begun after the handshake: application data read by record headers, its FIN is no error', () => {
+  const conv = new Conversation(C, S)
+    .send('c', opaque(23, 200))
+    .send('s', concat(opaque(23, 500), opaque(23, 700)))
+    .send('c', opaque(23, 19))
+    .fin('c')
+    .fin('s');
+  const evs = parse(pcapFile(conv.frames));
+  assert.ok(!evs.some((e) => e.kind === 'error'));
+  assert.deepEqual(
+    evs.map((e) => e.kind),
+    ['record', 'record', 'state', 'state'],
+    'one event per side once a direction has shown two records in step (one header alone could be chance)',
+  );
+});

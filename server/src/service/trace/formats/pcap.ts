@@ -603,8 +603,10 @@ interface Flow {
   tls: TlsStreamState;
   fin: boolean;
   encrypted: number;
-  /** The last record this side sent was a short encrypted one (an alert). */
-  lastShort?: number;
+  /** An event said this side's encrypted records began. */
+  shown: boolean;
+  /** The last record this side sent was an encrypted alert (type 21) or a record too short for data. */
+  lastAlert?: { length: number; type: number };
   lastRecordTime?: number;
   lastRecordPacket?: number;
 }
@@ -623,6 +625,8 @@ interface Conn {
   /** The client sent its first encrypted record (TLS 1.3). */
   clientEncrypted: boolean;
   done: boolean;
+  /** A ClientHello, ServerHello or HelloRetryRequest was read: the handshake is in the capture. */
+  helloSeen: boolean;
   failed: boolean;
   endReported: boolean;
   closed: boolean;
@@ -723,7 +727,7 @@ class PcapParser implements BinaryParser {
     const tuple = seg.src < seg.dst ? `${seg.src} ${seg.dst}` : `${seg.dst} ${seg.src}`;
     let c = this.conns.get(tuple);
     const pureSyn = (seg.flags & (SYN | ACK)) === SYN;
-    if (c && pureSyn && (c.closed || (c.a.endpoint === seg.src ? c.a : c.b).next !== (seg.seq + 1) >>> 0)) {
+    if (c && pureSyn && (c.closed || this.newSyn(c.a.endpoint === seg.src ? c.a : c.b, seg.seq))) {
       // The same 4-tuple again: a new connection.
       this.drain(c, c.a, true);
       this.drain(c, c.b, true);
@@ -751,6 +755,7 @@ class PcapParser implements BinaryParser {
         finished: { client: false, server: false },
         clientEncrypted: false,
         done: false,
+        helloSeen: false,
         failed: false,
         endReported: false,
         closed: false,
@@ -780,6 +785,11 @@ class PcapParser implements BinaryParser {
     }
   }
 
+  /** A SYN that is not a retransmission of the one that opened this direction. */
+  private newSyn(f: Flow, seq: number): boolean {
+    return f.next !== undefined && f.next !== (seq + 1) >>> 0;
+  }
+
   private flow(endpoint: string, conn: () => Conn): Flow {
     const f: Flow = {
       endpoint,
@@ -787,6 +797,7 @@ class PcapParser implements BinaryParser {
       tls: {},
       fin: false,
       encrypted: 0,
+      shown: false,
       framer: new RecordFramer((r) => this.record(conn(), f, r)),
     };
     return f;
@@ -892,11 +903,15 @@ class PcapParser implements BinaryParser {
     // Events start with a hello, or with a direction's second record in step (a capture begun
     // mid-connection): one plausible record header alone could be chance.
     c.confirmed ||= hello || f.lastRecordPacket !== undefined;
+    c.helloSeen ||= hello;
     f.lastRecordPacket = r.last.index;
     f.lastRecordTime = r.last.time?.secs;
     const role = this.role(c, f);
     const encrypted = item.encrypted === true && item.kind !== 'handshake';
-    f.lastShort = encrypted && (item.length ?? 0) <= SHORT_RECORD ? item.length : undefined;
+    f.lastAlert =
+      encrypted && (item.contentType === 21 || (item.length ?? 0) <= SHORT_RECORD)
+        ? { length: item.length ?? 0, type: item.contentType ?? 0 }
+        : undefined;
     let emit = c.confirmed;
     let summary = false;
     switch (item.hsType) {
@@ -938,7 +953,8 @@ class PcapParser implements BinaryParser {
     if (encrypted && item.contentType === 23) {
       f.encrypted++;
       // Only the first encrypted record of each side is an event: the rest is application data.
-      emit &&= f.encrypted === 1;
+      emit &&= !f.shown;
+      f.shown ||= emit;
       if (c.tls13 && !c.done && role) {
         if (role === 'server') {
           c.owes = 'client';
@@ -1014,14 +1030,17 @@ class PcapParser implements BinaryParser {
     const who = this.role(c, f) ?? f.endpoint;
     const base = this.base(c, f, pk, pk);
     const arrow = `${f.endpoint} → ${this.other(c, f).endpoint}`;
-    if (c.done || c.failed || c.endReported) {
+    // A capture begun after the handshake shows no handshake to end.
+    if (c.done || c.failed || c.endReported || !c.helloSeen) {
       this.emitFn({ ...base, kind: 'state', text: `${arrow} ${who} ${how} the connection` });
       return;
     }
     c.endReported = true;
     let text: string;
-    if (f.lastShort !== undefined) {
-      text = `${who} sent a short encrypted record (${f.lastShort} bytes: an encrypted alert) and ${how} the connection during the handshake`;
+    if (f.lastAlert?.type === 21) {
+      text = `${who} sent an encrypted alert record (${f.lastAlert.length} bytes) and ${how} the connection during the handshake`;
+    } else if (f.lastAlert) {
+      text = `${who} sent a short encrypted record (${f.lastAlert.length} bytes: an encrypted alert) and ${how} the connection during the handshake`;
     } else if (c.owes === undefined || c.owes === who) {
       text = `${who} ${how} the connection during the handshake without an alert, instead of sending its next handshake message`;
     } else {

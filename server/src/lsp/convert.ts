@@ -79,7 +79,7 @@ export function toDiagnostic(
   }
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({
-      location: { uri, range: r.range },
+      location: { uri: r.uri ?? uri, range: r.range },
       message: r.message,
     }));
   }

@@ -34,6 +34,8 @@ export interface Fix {
 export interface RelatedInfo {
   range: Range;
   message: string;
+  /** The document the range is in, when it is not the finding's own (a trace finding's config line). */
+  uri?: string;
 }
 
 export interface Finding {

@@ -5,6 +5,7 @@ import { runRules } from '../rules';
 import type { Finding, RuleSetting } from '../types';
 import type { BuiltConnection } from './handshake';
 import { TRACE_RULES } from './rules';
+import type { SettingLookup } from './rules/settings';
 import type { TraceEncoding, TraceEvent, TraceFormat } from './types';
 
 /** What the trace/* rules read. */
@@ -14,6 +15,8 @@ export interface TraceModel {
   lineCount: number;
   events: readonly TraceEvent[];
   connections: readonly BuiltConnection[];
+  /** The workspace's configuration, when the caller has one: findings then link to its lines. */
+  findSetting?: SettingLookup;
 }
 
 /** Runs every trace/* rule; findings in line order. */

@@ -76,12 +76,18 @@ export function handshakeTypeOf(name: string): HandshakeType | undefined {
   return BY_SQUASHED.get(squash(name));
 }
 
-/** Handshake type number (RFC registry) to its name, through the codes reference. */
+/**
+ * Handshake type number (RFC registry) to its name, through the codes reference: the one lookup
+ * every parser that reads numbers (JSSE hex, AT-TLS data, captures) uses.
+ */
 export function handshakeTypeOfNumber(n: number): HandshakeType | undefined {
   const e = handshakeTypeByValue(n);
-  // TLS 1.2-only types carry `_RESERVED` in the registry (reserved in TLS 1.3): still their name.
+  // TLS 1.2-only types (12, 14, 16, 22, ...) carry `_RESERVED` in the registry (reserved in TLS
+  // 1.3): TLS 1.2 captures still carry them, under their name.
   const snake = e?.forms.find((f) => /^[a-z]+(?:_[a-z]+)*(?:_RESERVED)?$/.test(f));
-  return snake ? handshakeTypeOf(snake.replace(/_RESERVED$/, '')) : undefined;
+  const type = snake ? handshakeTypeOf(snake.replace(/_RESERVED$/, '')) : undefined;
+  // 6 is the drafts' hello_retry_request: the RFC sends a HelloRetryRequest as a ServerHello (2).
+  return type === 'HelloRetryRequest' || type === 'ChangeCipherSpec' ? undefined : type;
 }
 
 /** An alert from its name in any spelling (`BAD_CERTIFICATE`, `handshake failure`, `unknown_ca`). */

@@ -75,3 +75,38 @@ test('a given format overrides detection; garbage bytes never crash', () => {
   const r = indexTraceBytes(noise);
   assert.ok(r.lineCount > 0);
 });
+
+test('onFirstLines: the first page is readable before the end, and equals the finished index page', async () => {
+  // 3,000 GSK-shaped lines in 4 KB chunks: the first 200 are split long before the last chunk.
+  const rec = (i: number): string =>
+    `SYSA      MESSAGE   00000008  10:00:${String(i % 60).padStart(2, '0')}.000001  SSL_INFO\n\n` +
+    `  Job TCPIP     Process 0101002A  Thread 00000002  gsk_read_v3_record\n  Calling read routine for 5 bytes\n\n`;
+  const bytes = Buffer.from(Array.from({ length: 600 }, (_, i) => rec(i)).join(''), 'latin1');
+  const read = (o: number, n: number): Uint8Array => bytes.subarray(o, o + n);
+  const calls: { lineCount: number; byteLength: number; pushed: number }[] = [];
+  let early: Promise<string[]> | undefined;
+  let pushed = 0;
+  const ix = createTraceIndexer({
+    lineOffsetEvery: 50,
+    firstLines: 200,
+    onFirstLines: (partial) => {
+      calls.push({ lineCount: partial.lineCount, byteLength: partial.byteLength, pushed });
+      early = pageLines(partial, read, 0, 200).then((ls) => ls.map((l) => `${l.line}:${l.offset}:${l.text}`));
+    },
+  });
+  for (let i = 0; i < bytes.length; i += 4096) {
+    pushed = i;
+    ix.push(bytes.subarray(i, i + 4096));
+  }
+  const full = ix.end();
+  assert.equal(calls.length, 1);
+  assert.ok(calls[0].lineCount >= 200 && calls[0].lineCount < full.lineCount);
+  assert.ok(calls[0].pushed < bytes.length / 2, 'offered while most of the file was still to come');
+  const late = (await pageLines(full, read, 0, 200)).map((l) => `${l.line}:${l.offset}:${l.text}`);
+  assert.deepEqual(await early, late);
+  assert.equal(late.length, 200);
+  // A file shorter than the page is offered at its end, with all its lines.
+  let short: number | undefined;
+  createTraceIndexer({ onFirstLines: (p) => (short = p.lineCount) }).end();
+  assert.equal(short, 0);
+});

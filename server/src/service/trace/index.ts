@@ -16,7 +16,8 @@ import { traceFindings } from './findings';
 import { FORMAT_PARSERS } from './formats';
 import { buildConnections } from './handshake';
 import type { BuiltConnection } from './handshake';
-import type { LineParser, TraceEncoding, TraceEvent, TraceFormat, TraceLine } from './types';
+import type { SettingLookup } from './rules/settings';
+import type { LineParser, TraceEncoding, TraceEvent, TraceFormat, TraceLine, TraceOffer } from './types';
 
 export const EVENT_TEXT_CHARS = 200;
 export const MAX_EVENTS = 100_000;
@@ -35,12 +36,38 @@ export interface ByteParser {
   end(emit: (e: TraceEvent) => void): void;
 }
 
+/**
+ * The indexer's emit, which also says beforehand whether an event of a kind would be kept: past
+ * the caps most records of a big trace are chatter that would be built only to be dropped, so a
+ * parser may ask, skip building the event and call `skipped` (it still counts as dropped).
+ */
+export interface IndexEmit {
+  (e: TraceEvent): void;
+  keeps(kind: TraceEvent['kind']): boolean;
+  skipped(): void;
+}
+
 export interface TraceIndexOptions {
   /** Parse as this format instead of detecting one (the user's choice after "mixed"). */
   format?: TraceFormat;
   lineOffsetEvery?: number;
   rules?: Record<string, RuleSetting>;
+  /** Where the workspace sets a setting (rules/settings.ts): findings link to those lines. */
+  findSetting?: SettingLookup;
+  /**
+   * Called once, as soon as `firstLines` lines (default 200) are split (or at the end of a shorter
+   * file), with what pageLines needs to read them back: the viewer shows the first page while the
+   * rest of a big trace is still being indexed.
+   */
+  onFirstLines?: (partial: PageableIndex) => void;
+  firstLines?: number;
 }
+
+/** What pageLines reads: a finished index, or the lines indexed so far (onFirstLines). */
+export type PageableIndex = Pick<
+  TraceIndex,
+  'encoding' | 'lineOffsets' | 'lineOffsetEvery' | 'lineCount' | 'byteLength'
+>;
 
 export interface TraceIndex {
   /** The format parsed as; undefined when none could be told (and none was given). */
@@ -69,8 +96,46 @@ export interface TraceIndexer {
   end(): TraceIndex;
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive: V8 represents a slice (and a
+ * regex capture) of 13 characters or more as a view of its parent, here a whole decoded chunk of
+ * the file, and a concatenation as a pair of its parts. Prepending a character and slicing it off
+ * flattens into a new string of just these characters.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+const ownOpt = (s: string | undefined): string | undefined => (s === undefined ? s : own(s));
+
+/** The event as kept: short text, and strings of its own (a kept event must not hold its chunk). */
 function compact(e: TraceEvent): TraceEvent {
-  return e.text.length > EVENT_TEXT_CHARS ? { ...e, text: e.text.slice(0, EVENT_TEXT_CHARS) } : e;
+  const c: TraceEvent = {
+    ...e,
+    text: own(e.text.length > EVENT_TEXT_CHARS ? e.text.slice(0, EVENT_TEXT_CHARS) : e.text),
+  };
+  for (const k of ['system', 'job', 'pid', 'thread', 'connKey', 'tlsVersion', 'cipher', 'peer'] as const) {
+    if (c[k] !== undefined) {
+      c[k] = ownOpt(c[k]) as never;
+    }
+  }
+  if (e.time) {
+    c.time = { text: own(e.time.text), ...(e.time.iso !== undefined ? { iso: own(e.time.iso) } : {}) };
+  }
+  if (e.codes) {
+    c.codes = e.codes.map((x) => ({ ...x, id: own(x.id), text: own(x.text) }));
+  }
+  if (e.offer) {
+    const o: TraceOffer = {};
+    for (const k of ['versions', 'ciphers', 'groups', 'signatureSchemes'] as const) {
+      const list = e.offer[k];
+      if (list) {
+        o[k] = list.map(own);
+      }
+    }
+    c.offer = o;
+  }
+  if (e.alert?.description !== undefined) {
+    c.alert = { ...e.alert, description: own(e.alert.description) };
+  }
+  return c;
 }
 
 export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexer {
@@ -92,17 +157,26 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
   let detection: Detection | undefined;
   let waiting: TraceLine[] = [];
 
-  const emit = (e: TraceEvent): void => {
-    const isChatter = CHATTER.has(e.kind);
-    if (events.length >= MAX_EVENTS || (isChatter && chatter >= MAX_CHATTER_EVENTS)) {
-      dropped++;
-      return;
-    }
-    if (isChatter) {
-      chatter++;
-    }
-    events.push(compact(e));
-  };
+  const keeps = (kind: TraceEvent['kind']): boolean =>
+    events.length < MAX_EVENTS && !(CHATTER.has(kind) && chatter >= MAX_CHATTER_EVENTS);
+  const emit: IndexEmit = Object.assign(
+    (e: TraceEvent): void => {
+      if (!keeps(e.kind)) {
+        dropped++;
+        return;
+      }
+      if (CHATTER.has(e.kind)) {
+        chatter++;
+      }
+      events.push(compact(e));
+    },
+    {
+      keeps,
+      skipped: (): void => {
+        dropped++;
+      },
+    },
+  );
 
   const choose = (): void => {
     detection = detector.result();
@@ -117,9 +191,27 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
     waiting = [];
   };
 
+  let firstLinesDue = options.onFirstLines !== undefined;
+  const firstLines = Math.max(1, options.firstLines ?? 200);
+  const offerFirstLines = (lineCount: number): void => {
+    firstLinesDue = false;
+    // A copy: the index's own arrays go on growing while the caller reads its page.
+    options.onFirstLines?.({
+      encoding: sniffed!.encoding,
+      lineOffsets: lineOffsets.slice(),
+      lineOffsetEvery: every,
+      lineCount,
+      // Every byte pushed so far, the chunk holding the last line counted included, is in the file.
+      byteLength,
+    });
+  };
+
   const onLine = (l: TraceLine): void => {
     if (l.line % every === 0) {
       lineOffsets.push(l.offset);
+    }
+    if (firstLinesDue && l.line + 1 >= firstLines) {
+      offerFirstLines(l.line + 1);
     }
     if (detection) {
       parser?.push(l, emit);
@@ -183,6 +275,9 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
         decide();
       }
       reader?.end();
+      if (firstLinesDue) {
+        offerFirstLines(reader?.lineCount ?? 0);
+      }
       bytes?.end(emit);
       if (!detection) {
         choose();
@@ -192,7 +287,10 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
       const connections = buildConnections(events);
       const encoding = sniffed!.encoding;
       const lineCount = reader?.lineCount ?? 0;
-      const findings = traceFindings({ format, encoding, lineCount, events, connections }, options.rules);
+      const findings = traceFindings(
+        { format, encoding, lineCount, events, connections, findSetting: options.findSetting },
+        options.rules,
+      );
       return {
         format,
         detection: detection!,
@@ -232,7 +330,7 @@ const PAGE_READ = 65_536;
  * with the index's encoding: the viewer's page of raw lines without the whole file in memory.
  */
 export async function pageLines(
-  index: Pick<TraceIndex, 'encoding' | 'lineOffsets' | 'lineOffsetEvery' | 'lineCount' | 'byteLength'>,
+  index: PageableIndex,
   read: BytesReader,
   fromLine: number,
   count: number,

@@ -7,6 +7,7 @@
 // What the records say is kept as written in `text` and `codes` (ICSF `retCode = 0x8, rsnCode =
 // 0xbfe`, CMS `Error 0x0335308F`), because rules key on them: the records name no handshake
 // message, so a GSK connection is told by its errors, not by a message flow.
+import type { IndexEmit } from '../index';
 import type { FormatParser, LineParser, TraceCode, TraceEvent, TraceLine } from '../types';
 import { bannerDate, codesOf, ctraceHeader, isoOf, lineText, type CtraceHeader } from './zosCommon';
 
@@ -19,6 +20,11 @@ const CALLOUT = /^\s*\d+\s+(?=\S)/;
 const HANDLE = /\bHandle\s+([0-9A-Fa-f]{8})\b/;
 /** `Socket closed by 192.168.50.80.1360.` — address and port joined by one dot; may be cut off. */
 const SOCKET_CLOSED = /Socket closed by(?:\s+([0-9A-Fa-f:.]+?)\.(\d+))?\.?\s*$/;
+/**
+ * The chatter detail lines of the real samples (§3.6), which hold no code: the recogniser is not run
+ * on them (most lines of a big trace are these; a handle such as 03351234 is not a CMS status).
+ */
+const NO_CODES = /^(?:Handle [0-9A-Fa-f]{8}, {1,2}Size \d+|Calling read routine for \d+ bytes)$/;
 /** Server-side text quoted by APAR OA60669 ("Continuing to parse client hello"). */
 const SERVER_CUE = /\bparse client hello\b/i;
 
@@ -59,15 +65,30 @@ class GskParser implements LineParser {
 
   push(line: TraceLine, emit: (e: TraceEvent) => void): void {
     const text = lineText(line);
-    if (text.trim() === '') {
-      return;
+    if (text.length === 0) {
+      return; // trimEnd left nothing: a blank line
     }
-    const date = bannerDate(text);
-    if (date) {
-      this.date = date;
-      return;
+    // Cheap looks at the line before any regex: most lines are detail or job lines, and each shape
+    // below can only match when its first character (or the header's time) is there.
+    let at = 0;
+    while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) {
+      at++;
     }
-    const head = ctraceHeader(text);
+    const c = text.charCodeAt(at);
+    const plain = c > 32 && c < 128; // other blanks: let the regexes decide
+    if (!plain || c === 42 /* '*' */) {
+      const date = bannerDate(text);
+      if (date) {
+        this.date = date;
+        return;
+      }
+    }
+    // The header's first colon is its time's (nothing before it may hold one): hh:mm:ss.uuuuuu.
+    const colon = text.indexOf(':', at);
+    const head =
+      colon >= 2 && text.charCodeAt(colon + 3) === 58 && text.charCodeAt(colon + 6) === 46
+        ? ctraceHeader(text)
+        : undefined;
     if (head) {
       this.flush(emit);
       this.rec = {
@@ -80,7 +101,7 @@ class GskParser implements LineParser {
       };
       return;
     }
-    if (BANNER.test(text) || !this.rec) {
+    if (!this.rec || ((!plain || c === 67 || c === 83 || c === 45) /* C S - */ && BANNER.test(text))) {
       return;
     }
     const rec = this.rec;
@@ -108,41 +129,63 @@ class GskParser implements LineParser {
   private flush(emit: (e: TraceEvent) => void): void {
     const rec = this.rec;
     this.rec = undefined;
-    if (rec) {
-      emit(this.event(rec));
+    if (!rec) {
+      return;
     }
+    const sink = emit as Partial<IndexEmit>;
+    if (sink.keeps && sink.skipped && !sink.keeps(this.kindOf(rec))) {
+      // Not kept: only what later records depend on (the thread's handle) is read.
+      this.handleOf(rec);
+      sink.skipped();
+      return;
+    }
+    emit(this.event(rec));
+  }
+
+  private kindOf(rec: Rec): TraceEvent['kind'] {
+    return rec.head.mnemonic === 'DUMP' ? 'record' : (KIND[rec.head.desc] ?? 'info');
+  }
+
+  /** The secure-socket handle of the record: its own, else the last one its thread named. */
+  private handleOf(rec: Rec): string | undefined {
+    let handle: string | undefined;
+    for (const d of rec.details) {
+      const h = d.text.includes('Handle') ? HANDLE.exec(d.text) : null;
+      if (h) {
+        handle = h[1].toUpperCase();
+      }
+    }
+    if (rec.job === undefined) {
+      return handle;
+    }
+    const thread = `${rec.head.sys}/${rec.job}/${rec.pid}/${rec.tid}`;
+    if (handle) {
+      if (this.handles.size >= MAX_THREADS) {
+        this.handles.clear();
+      }
+      this.handles.set(thread, handle);
+      return handle;
+    }
+    return this.handles.get(thread);
   }
 
   private event(rec: Rec): TraceEvent {
     const { head } = rec;
-    const thread = [head.sys, rec.job, rec.pid, rec.tid].join('/');
-    let handle: string | undefined;
     let peer: string | undefined;
     let serverCue = false;
     const codes: TraceCode[] = [];
     for (const d of rec.details) {
-      const h = HANDLE.exec(d.text);
-      if (h) {
-        handle = h[1].toUpperCase();
-      }
-      const closed = SOCKET_CLOSED.exec(d.text);
+      const closed = d.text.includes('Socket closed by') ? SOCKET_CLOSED.exec(d.text) : null;
       if (closed?.[1]) {
         peer = closed[1].includes(':') ? `[${closed[1]}]:${closed[2]}` : `${closed[1]}:${closed[2]}`;
       }
       serverCue ||= SERVER_CUE.test(d.text);
-      codes.push(...codesOf(d.text, d.line, d.col));
-    }
-    if (rec.job !== undefined) {
-      if (handle) {
-        if (this.handles.size >= MAX_THREADS) {
-          this.handles.clear();
-        }
-        this.handles.set(thread, handle);
-      } else {
-        handle = this.handles.get(thread);
+      if (!NO_CODES.test(d.text)) {
+        codes.push(...codesOf(d.text, d.line, d.col));
       }
     }
-    const kind = head.mnemonic === 'DUMP' ? 'record' : (KIND[head.desc] ?? 'info');
+    const handle = this.handleOf(rec);
+    const kind = this.kindOf(rec);
     const detail = rec.details.map((d) => d.text).join(' | ');
     const iso = isoOf(rec.date, head.time);
     const e: TraceEvent = {

@@ -182,6 +182,9 @@ class AttlsParser implements LineParser {
       if (it.hsType) {
         e.hsType = it.hsType;
       }
+      if (it.offer) {
+        e.offer = it.offer;
+      }
       if (it.tlsVersion) {
         e.tlsVersion = it.tlsVersion;
       }

@@ -26,4 +26,16 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The trace viewer's page (issue 6): browser code and its stylesheet, with the codicon font
+  // copied beside them, so the webview loads only files under dist/webview.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: { trace: 'client/webview/trace/main.ts', 'trace-styles': 'client/webview/trace/styles.css' },
+    outdir: 'dist/webview',
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
+  }),
 ]);

@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerLanguageDetection } from './languageDetection';
 import { ServerController } from './server';
 import { CLIENT_NAME } from './languageClient';
+import { registerTraceViewer } from './traceViewer/provider';
 
 let controller: ServerController | undefined;
 
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   controller = server;
   context.subscriptions.push(output);
   registerCommands(context, server);
+  registerTraceViewer(context, server);
   // Detection first: a document it switches to `attls` is reopened, and the listener below then
   // starts the server for it.
   registerLanguageDetection(context, output);

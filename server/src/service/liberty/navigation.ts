@@ -8,6 +8,7 @@ import type { Range } from '../types';
 import { libertyElement } from '../knowledge/libertyKeywords';
 import type { LibertyAnalysis } from './analyze';
 import type { LibertyModel, XmlElement } from './model';
+import { MAX_NESTING } from './merge';
 import { attrOf, walk } from './xml';
 import { elementType, hitAt, refOf } from './cursor';
 
@@ -124,7 +125,7 @@ function symbolKind(type: string): SymbolKindName {
   }
 }
 
-function symbolOf(el: XmlElement): DocumentSymbolResult | undefined {
+function symbolOf(el: XmlElement, depth = 0): DocumentSymbolResult | undefined {
   const type = elementType(el);
   if (el.name === 'include') {
     const loc = attrOf(el, 'location')?.value;
@@ -155,13 +156,20 @@ function symbolOf(el: XmlElement): DocumentSymbolResult | undefined {
     kind: symbolKind(type),
     range: el.range,
     selectionRange: el.nameRange,
-    children: el.children.map(symbolOf).filter((s): s is DocumentSymbolResult => s !== undefined),
+    // As deep as the merged configuration goes (deeper nesting is no configuration, and recursing
+    // into 10,000 nested tags overflowed the stack).
+    children:
+      depth >= MAX_NESTING
+        ? []
+        : el.children
+            .map((c) => symbolOf(c, depth + 1))
+            .filter((s): s is DocumentSymbolResult => s !== undefined),
   };
 }
 
 /** The TLS elements and includes of this file, with their ids; nested TLS elements below them. */
 export function libertySymbols(a: LibertyAnalysis): DocumentSymbolResult[] {
   return (a.model.document.root?.children ?? [])
-    .map(symbolOf)
+    .map((el) => symbolOf(el))
     .filter((s): s is DocumentSymbolResult => s !== undefined);
 }

@@ -42,12 +42,16 @@ export function readConfigFile(file: string): string | undefined {
   }
 }
 
-/** The file names in a directory (configDropins/defaults|overrides), sorted; undefined when absent. */
+/**
+ * The names in a directory, sorted; undefined when absent. Files as they are (configDropins/
+ * defaults|overrides), sub-directories with a trailing `/` (usr/servers/<name>/, where a shared
+ * include's server.xml is looked for), so a reader of .xml names never takes a directory for a file.
+ */
 export function listConfigDir(dir: string): string[] | undefined {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => e.name)
+      .filter((e) => e.isFile() || e.isDirectory())
+      .map((e) => (e.isDirectory() ? e.name + '/' : e.name))
       .sort();
   } catch {
     return undefined;

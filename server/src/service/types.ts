@@ -69,7 +69,10 @@ export interface AnalyzeOptions {
 export interface ConfigFileReader {
   /** The text of the file, or undefined when it does not exist or cannot be read. */
   read(uri: string): string | undefined;
-  /** The names in a directory (for configDropins), or undefined when it does not exist. */
+  /**
+   * The names in a directory (configDropins; usr/servers for a shared include's server), a
+   * sub-directory's with a trailing `/`, or undefined when it does not exist.
+   */
   list?(dirUri: string): string[] | undefined;
 }
 

@@ -21,11 +21,14 @@ function memoryReader(files: Record<string, string>): ConfigFileReader & { asked
       return files[decodeURIComponent(u.replace(/^file:\/\//, ''))];
     },
     list(dirUri) {
+      // As the disk reader lists: files by name, sub-directories with a trailing '/'.
       const dir = decodeURIComponent(dirUri.replace(/^file:\/\//, '')) + '/';
-      const names = Object.keys(files)
-        .filter((p) => p.startsWith(dir) && !p.slice(dir.length).includes('/'))
-        .map((p) => p.slice(dir.length));
-      return names.length > 0 ? names : undefined;
+      const names = new Set(
+        Object.keys(files)
+          .filter((p) => p.startsWith(dir))
+          .map((p) => p.slice(dir.length).replace(/\/.*$/, '/')),
+      );
+      return names.size > 0 ? [...names] : undefined;
     },
   };
 }
@@ -253,9 +256,80 @@ test('an include opened alone is analysed from the server.xml that includes it (
   assert.equal(m.isFragment, false);
   assert.equal(m.rootUri, uri(`${SERVER}/server.xml`));
   assert.ok(m.byId('keyStore', 'k'));
-  // deep/ssl.xml has no server.xml beside it: it is a fragment when opened alone
+  // deep/ssl.xml has no server.xml beside it: the one a level up reads it through tls.xml
   const deep = modelOf(files, `${SERVER}/deep/ssl.xml`);
-  assert.equal(deep.isFragment, true);
+  assert.equal(deep.isFragment, false);
+  assert.equal(deep.rootUri, uri(`${SERVER}/server.xml`));
+  assert.equal(deep.byId('ssl', 's')!.attr('keyStoreRef')!.uri, deep.documentUri);
+});
+
+test('an include in a sub-directory of the server is merged from the server.xml above it', () => {
+  const files = {
+    [`${SERVER}/server.xml`]: server(
+      '<include location="${server.config.dir}/includes/tls.xml"/>\n<keyStore id="k" password="x"/>',
+    ),
+    [`${SERVER}/includes/tls.xml`]: server('<ssl id="s" keyStoreRef="k"/>'),
+  };
+  const m = modelOf(files, `${SERVER}/includes/tls.xml`);
+  assert.equal(m.isFragment, false);
+  assert.equal(m.rootUri, uri(`${SERVER}/server.xml`));
+  assert.equal(m.complete, true);
+  assert.ok(m.byId('keyStore', 'k'), 'the id from server.xml is known in the include');
+  // ${server.config.dir} is the server's directory, not the include's
+  assert.equal(m.resolve('${server.config.dir}').text, SERVER);
+});
+
+test('root search: nearest server.xml that reads the file wins, one that does not is passed over', () => {
+  const files = {
+    [`${SERVER}/server.xml`]: server('<include location="conf/sub/x.xml"/>\n<keyStore id="outer"/>'),
+    // a server.xml nearer the file that does not include it
+    [`${SERVER}/conf/server.xml`]: server('<keyStore id="inner"/>'),
+    [`${SERVER}/conf/sub/x.xml`]: server('<ssl id="s" keyStoreRef="outer"/>'),
+  };
+  const m = modelOf(files, `${SERVER}/conf/sub/x.xml`);
+  assert.equal(m.rootUri, uri(`${SERVER}/server.xml`));
+  assert.ok(m.byId('keyStore', 'outer'));
+  assert.equal(m.byId('keyStore', 'inner'), undefined);
+});
+
+test('root search climbs four directories above the file and no further', () => {
+  const files = {
+    [`${SERVER}/server.xml`]: server(
+      '<include location="a/b/c/d/in.xml"/>\n<include location="a/b/c/d/e/out.xml"/>',
+    ),
+    [`${SERVER}/a/b/c/d/in.xml`]: server('<keyStore id="in"/>'),
+    [`${SERVER}/a/b/c/d/e/out.xml`]: server('<keyStore id="out"/>'),
+  };
+  assert.equal(modelOf(files, `${SERVER}/a/b/c/d/in.xml`).isFragment, false, 'server.xml 4 above');
+  assert.equal(modelOf(files, `${SERVER}/a/b/c/d/e/out.xml`).isFragment, true, 'server.xml 5 above');
+  // the server itself still reads both
+  assert.deepEqual(
+    modelOf(files).includes.map((i) => i.status),
+    ['loaded', 'loaded'],
+  );
+});
+
+test('a usr/shared/config file is merged from the usr/servers/<name> server that includes it', () => {
+  const files = {
+    // s0 sorts first but does not include the shared file
+    ['/wlp/usr/servers/s0/server.xml']: server('<keyStore id="k0"/>'),
+    [`${SERVER}/server.xml`]: server(
+      '<include location="${shared.config.dir}/tls/shared.xml"/>\n<keyStore id="k1"/>',
+    ),
+    ['/wlp/usr/shared/config/tls/shared.xml']: server('<ssl id="s" keyStoreRef="k1"/>'),
+  };
+  const at = '/wlp/usr/shared/config/tls/shared.xml';
+  const m = modelOf(files, at);
+  assert.equal(m.isFragment, false);
+  assert.equal(m.rootUri, uri(`${SERVER}/server.xml`));
+  assert.ok(m.byId('keyStore', 'k1'));
+  assert.equal(m.byId('keyStore', 'k0'), undefined);
+  // Without a lister the servers are unknown: the shared file is a fragment.
+  const noList = buildLibertyModel(files[at], uri(at), { read: memoryReader(files).read });
+  assert.equal(noList.isFragment, true);
+  // A shared file no server includes stays a fragment.
+  const lone = '/wlp/usr/shared/config/other.xml';
+  assert.equal(modelOf({ ...files, [lone]: server('<keyStore id="o"/>') }, lone).isFragment, true);
 });
 
 test('a configDropins file opened alone is merged from the server two levels up', () => {
@@ -354,4 +428,14 @@ test('a real server directory read through node:fs', () => {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('10,000 nested elements: no stack overflow, nesting past the bound is left out of the merge', () => {
+  const depth = 10_000;
+  const text = '<server>' + '<ssl>'.repeat(depth) + '</ssl>'.repeat(depth) + '</server>';
+  const a = analyzeLiberty(text, uri(`${SERVER}/server.xml`), {});
+  const written = a.model.elements('ssl').filter((e) => !e.builtIn);
+  assert.ok(written.length > 1 && written.length < 100, `${written.length} ssl elements merged`);
+  const longest = Math.max(...written.map((e) => e.id!.length));
+  assert.ok(longest < 10_000, `generated ids stay short (longest ${longest})`);
 });

@@ -90,6 +90,25 @@ test('definition from the include file leads back into server.xml', () => {
   assert.equal(defs[0].uri, SERVER_URI);
 });
 
+test('definition from an include in a sub-directory leads back into server.xml', () => {
+  // tls/stores.xml has no server.xml beside it: the one a directory up includes it.
+  const a = analyzeLiberty(STORES, STORES_URI, { configFiles: reader(FILES) });
+  assert.equal(a.model.isFragment, false, 'merged from the server.xml above it');
+  const defs = libertyDefinition(a, at(STORES, 'webSSL', 2), STORES_URI);
+  assert.deepEqual(show(defs), ['server.xml:3:11']);
+  assert.equal(defs[0].uri, SERVER_URI);
+});
+
+test('outline of 10,000 nested elements: no stack overflow, nesting cut at the merge bound', () => {
+  const depth = 10_000;
+  const text = '<server>' + '<ssl>'.repeat(depth) + '</ssl>'.repeat(depth) + '</server>';
+  let levels = 0;
+  for (let s = libertySymbols(analyzeLiberty(text, SERVER_URI, {}))[0]; s; s = s.children?.[0]) {
+    levels++;
+  }
+  assert.ok(levels > 1 && levels < 100, `${levels} levels`);
+});
+
 test('references of an id: every …Ref naming it in every file, declarations on request', () => {
   const a = analysis();
   const pos = at(SERVER, 'webSSL', 2);

@@ -4,8 +4,10 @@
  *
  * The configuration is the *merged* one Liberty would run (merge.ts): server.xml + includes +
  * configDropins + the built-in `defaultSSLConfig`/`defaultKeyStore`. A document that is not a
- * server.xml is analysed from the server.xml that includes it when one is found next to it (or two
- * levels up for configDropins/x/); otherwise it is a fragment (`isFragment`).
+ * server.xml is analysed from the first server.xml found that reads it, directly, transitively or as
+ * a configDropins file (rootCandidates: its own directory and up to four above it, then, for a file
+ * under usr/shared/config, each usr/servers/<name>/server.xml); otherwise it is a fragment
+ * (`isFragment`).
  *
  *   model.document                 this file parsed (XmlDocument: root, comments, source, problems)
  *   model.documentUri / rootUri    canonical file: URIs (this file; the server.xml merged from)
@@ -183,8 +185,8 @@ function isProductFeature(name: string): boolean {
 
 /**
  * Builds the model for one document. A server.xml is its own root; another file is merged from
- * the server.xml that includes it (same directory, or the server directory for configDropins),
- * and is a fragment when none does.
+ * the first candidate server.xml (rootCandidates) whose merged configuration reads it, and is a
+ * fragment when none does.
  */
 export function buildLibertyModel(
   text: string,
@@ -202,7 +204,7 @@ export function buildLibertyModel(
     return new LibertyModel(here, merged.documents.get(here)!, merged, false, reader !== undefined);
   }
   if (path !== undefined && reader) {
-    for (const candidate of rootCandidates(path)) {
+    for (const candidate of rootCandidates(path, reader)) {
       const rootUri = canonicalUri(pathToUri(candidate));
       if (rootUri === here || safeRead(reader, rootUri) === undefined) {
         continue;
@@ -219,16 +221,51 @@ export function buildLibertyModel(
   return new LibertyModel(here, doc, merged, true, reader !== undefined);
 }
 
-function rootCandidates(path: string): string[] {
-  const dir = dirname(path);
-  const out = [dir + '/server.xml'];
-  const kind = basename(dir);
-  if ((kind === 'defaults' || kind === 'overrides') && basename(dirname(dir)) === 'configDropins') {
-    out.push(dirname(dirname(dir)) + '/server.xml');
+/**
+ * How many directories above the file's own are searched for a server.xml: enough for
+ * `${server.config.dir}/includes/tls/x.xml` and configDropins/overrides/x.xml (two), bounded
+ * because each candidate costs a merge of its whole configuration.
+ */
+const LEVELS_UP = 4;
+/** Servers tried for a usr/shared/config file (each one merged); the rest stay unsearched. */
+const MAX_SERVERS = 20;
+
+/**
+ * Where the server.xml reading `path` may be, nearest first: the file's directory and up to
+ * LEVELS_UP above it (includes in sub-directories, configDropins/x/), then, for a file under
+ * `<wlp.user.dir>/shared/config` (what ${shared.config.dir} names), the server.xml of each
+ * `<wlp.user.dir>/servers/<name>/` the reader lists (a lister marks directories with a trailing `/`),
+ * alphabetically.
+ */
+function rootCandidates(path: string, reader: ConfigFileReader): string[] {
+  const out: string[] = [];
+  let dir = dirname(path);
+  for (let up = 0; up <= LEVELS_UP; up++) {
+    out.push((dir === '/' ? '' : dir) + '/server.xml');
+    if (dir === '/') {
+      break;
+    }
+    dir = dirname(dir);
+  }
+  const shared = /^(.*)\/shared\/config(\/|$)/.exec(dirname(path));
+  if (shared && reader.list) {
+    const serversDir = shared[1] + '/servers';
+    let names: string[] | undefined;
+    try {
+      names = reader.list(pathToUri(serversDir));
+    } catch {
+      names = undefined; // an adapter's I/O error: no server directory is known
+    }
+    const servers = [...(names ?? [])]
+      .filter((n) => n.endsWith('/'))
+      .map((n) => n.slice(0, -1))
+      .filter((n) => n !== '' && !n.includes('/'))
+      .sort()
+      .slice(0, MAX_SERVERS);
+    out.push(...servers.map((n) => `${serversDir}/${n}/server.xml`));
   }
   return out;
 }
-
 function safeRead(reader: ConfigFileReader, uri: string): string | undefined {
   try {
     return reader.read(uri);

@@ -36,7 +36,7 @@ export type LibertyHit =
 export function elementAt(doc: XmlDocument, pos: Position): XmlElement | undefined {
   let el = doc.root && containsPosition(doc.root.range, pos) ? doc.root : undefined;
   while (el) {
-    const inner: XmlElement | undefined = childAt(el.children, pos);
+    const inner: XmlElement | undefined = itemAt(el.children, pos);
     if (!inner) {
       return el;
     }
@@ -45,19 +45,22 @@ export function elementAt(doc: XmlDocument, pos: Position): XmlElement | undefin
   return undefined;
 }
 
-/** Children are in document order: a binary search keeps a hover cheap under a huge <server>. */
-function childAt(children: readonly XmlElement[], pos: Position): XmlElement | undefined {
+/**
+ * The item whose range holds `pos`, in a list in document order without overlaps (an element's
+ * children, a document's comments): a binary search keeps a hover cheap under a huge <server>.
+ */
+function itemAt<T extends { range: Range }>(items: readonly T[], pos: Position): T | undefined {
   let lo = 0;
-  let hi = children.length - 1;
+  let hi = items.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = children[mid].range;
+    const r = items[mid].range;
     if (before(pos, r.start)) {
       hi = mid - 1;
     } else if (before(r.end, pos)) {
       lo = mid + 1;
     } else {
-      return children[mid];
+      return items[mid];
     }
   }
   return undefined;
@@ -65,24 +68,6 @@ function childAt(children: readonly XmlElement[], pos: Position): XmlElement | u
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-function commentAt(doc: XmlDocument, pos: Position): XmlComment | undefined {
-  const list = doc.comments;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = list[mid].range;
-    if (before(pos, r.start)) {
-      hi = mid - 1;
-    } else if (before(r.end, pos)) {
-      lo = mid + 1;
-    } else {
-      return list[mid];
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -124,7 +109,7 @@ export function listEntries(source: SourceText, a: XmlAttribute): ListEntry[] {
 
 export function hitAt(model: LibertyModel, pos: Position): LibertyHit | undefined {
   const doc = model.document;
-  const comment = commentAt(doc, pos);
+  const comment = itemAt(doc.comments, pos);
   if (comment) {
     return { kind: 'comment', comment, range: comment.range };
   }

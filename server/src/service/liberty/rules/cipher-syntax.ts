@@ -8,9 +8,8 @@
 import type { RuleModule } from '../../rules';
 import { splitCipherList, sslAliasFailsOnJava11, tlsSpelling } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
-import { describe, replaceValue } from './helpersA';
+import { describe, replaceValue, valueSubRange } from './helpers';
 import { libertyRuleHref } from './href';
-import { valueSubRange } from './helpersB';
 
 export const cipherSyntax: RuleModule<LibertyModel> = {
   id: 'liberty/cipher-syntax',

@@ -13,7 +13,7 @@ import type { RuleModule } from '../../rules';
 import type { Severity } from '../../types';
 import type { LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe, isTrue, keyStoreKind, referenced } from './helpersA';
+import { describe, isTrue, keyStoreKind, referenced } from './helpers';
 
 export const clientAuthTrust: RuleModule<LibertyModel> = {
   id: 'liberty/client-auth-trust',

@@ -7,9 +7,8 @@
 import type { RuleModule } from '../../rules';
 import { HOSTNAME_VERIFICATION } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
-import { describe, replaceValue } from './helpersA';
+import { describe, isFalse, replaceValue, valueSubRange } from './helpers';
 import { libertyRuleHref } from './href';
-import { isFalse, valueSubRange } from './helpersB';
 
 export const hostnameVerification: RuleModule<LibertyModel> = {
   id: 'liberty/hostname-verification',

@@ -12,7 +12,7 @@
 import type { RuleModule } from '../../rules';
 import type { LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { portOpen } from './helpersB';
+import { portOpen } from './helpers';
 
 const PASSWORD_VARIABLE = 'keystore_password';
 

@@ -12,7 +12,7 @@ import type { Severity } from '../../types';
 import { SSL_PROTOCOL, analyseSslProtocol, protocolFacts } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe, replaceValue, shown } from './helpersA';
+import { describe, replaceValue, shown } from './helpers';
 
 const LIST = SSL_PROTOCOL.listValues.join(', ');
 // A single value is looked up by JSSE, which ignores case.

@@ -10,7 +10,7 @@ import type { RuleModule } from '../../rules';
 import { PKCS11_TYPE, isRacfKeystoreType } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe, isTrue, keyStoreKind, replaceValue, shown } from './helpersA';
+import { describe, isTrue, keyStoreKind, replaceValue, shown } from './helpers';
 
 export const keyringFilebased: RuleModule<LibertyModel> = {
   id: 'liberty/keyring-filebased',

@@ -20,7 +20,7 @@ import {
   racfTypeIgnoringCase,
   replaceValue,
   shown,
-} from './helpersA';
+} from './helpers';
 
 export const keyringTypeMismatch: RuleModule<LibertyModel> = {
   id: 'liberty/keyring-type-mismatch',

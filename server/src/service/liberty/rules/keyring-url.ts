@@ -10,7 +10,7 @@ import type { Fix, Severity } from '../../types';
 import { KEYRING, isKeyringUrl, parseKeyringUrl } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe, replaceValue, shown } from './helpersA';
+import { describe, replaceValue, shown } from './helpers';
 
 /** Attributes whose value is a key ring URL (LIB-TLS-004 appliesTo). */
 const URL_ATTRIBUTES: readonly (readonly [string, string])[] = [

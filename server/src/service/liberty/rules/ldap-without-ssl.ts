@@ -4,9 +4,8 @@
 // sslEnabled when this file writes it false, else on the element when this file declares it.
 import type { RuleModule } from '../../rules';
 import type { LibertyModel } from '../model';
-import { describe, localDeclaration } from './helpersA';
+import { describe, isTrue, localDeclaration } from './helpers';
 import { libertyRuleHref } from './href';
-import { isTrue } from './helpersB';
 
 export const ldapWithoutSsl: RuleModule<LibertyModel> = {
   id: 'liberty/ldap-without-ssl',

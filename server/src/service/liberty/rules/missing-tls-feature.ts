@@ -11,9 +11,8 @@
 import type { RuleModule } from '../../rules';
 import type { Fix, Range, TextEdit } from '../../types';
 import type { LibertyModel, XmlElement } from '../model';
-import { localDeclaration } from './helpersA';
+import { indentOf, localDeclaration, portOpen } from './helpers';
 import { libertyRuleHref } from './href';
-import { indentOf, portOpen } from './helpersB';
 
 const FEATURE = 'transportSecurity-1.0';
 const TLS_ELEMENTS = ['ssl', 'keyStore', 'sslDefault'] as const;

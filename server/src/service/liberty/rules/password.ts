@@ -15,7 +15,7 @@ import { passwordEncodingOf } from '../../knowledge/libertyKeywords';
 import { passwordAttributes, passwordMask } from '../../knowledge/libertyInfo';
 import type { ConfigElement, LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe, keyStoreKind } from './helpersA';
+import { describe, keyStoreKind } from './helpers';
 
 const ATTRIBUTES = passwordAttributes();
 

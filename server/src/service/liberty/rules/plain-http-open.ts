@@ -6,9 +6,8 @@
 // Only known values are judged: a port still held in `${…}` may well be -1.
 import type { RuleModule } from '../../rules';
 import type { LibertyModel } from '../model';
-import { replaceValue } from './helpersA';
+import { isFalse, portOpen, replaceValue } from './helpers';
 import { libertyRuleHref } from './href';
-import { isFalse, portOpen } from './helpersB';
 
 export const plainHttpOpen: RuleModule<LibertyModel> = {
   id: 'liberty/plain-http-open',

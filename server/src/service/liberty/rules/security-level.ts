@@ -5,7 +5,7 @@
 import type { RuleModule } from '../../rules';
 import type { Severity } from '../../types';
 import type { LibertyModel } from '../model';
-import { describe, replaceValue } from './helpersA';
+import { describe, replaceValue } from './helpers';
 import { libertyRuleHref } from './href';
 
 const WHAT: Record<string, string> = {

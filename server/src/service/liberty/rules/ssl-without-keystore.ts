@@ -10,7 +10,7 @@ import type { Severity } from '../../types';
 import { isBuiltInId } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe } from './helpersA';
+import { describe } from './helpers';
 
 export const sslWithoutKeystore: RuleModule<LibertyModel> = {
   id: 'liberty/ssl-without-keystore',

@@ -6,9 +6,8 @@
 // in different files; reported where trustDefaultCerts is written.
 import type { RuleModule } from '../../rules';
 import type { LibertyModel } from '../model';
-import { describe } from './helpersA';
+import { describe, isTrue } from './helpers';
 import { libertyRuleHref } from './href';
-import { isTrue } from './helpersB';
 
 export const trustDefaultCerts: RuleModule<LibertyModel> = {
   id: 'liberty/trust-default-certs',

@@ -9,9 +9,8 @@ import type { RuleModule } from '../../rules';
 import type { Severity } from '../../types';
 import { classifyCipher, splitCipherList } from '../../knowledge/libertyKeywords';
 import type { LibertyModel } from '../model';
-import { describe } from './helpersA';
+import { describe, valueSubRange } from './helpers';
 import { libertyRuleHref } from './href';
-import { valueSubRange } from './helpersB';
 
 export const weakCipher: RuleModule<LibertyModel> = {
   id: 'liberty/weak-cipher',

@@ -11,7 +11,7 @@ import type { Fix, Severity } from '../../types';
 import { analyseSslProtocol, protocolFacts } from '../../knowledge/libertyKeywords';
 import type { ConfigElement, LibertyModel } from '../model';
 import { libertyRuleHref } from './href';
-import { describe, insertAttribute, localDeclaration, replaceValue, shown } from './helpersA';
+import { describe, insertAttribute, localDeclaration, replaceValue, shown } from './helpers';
 
 export const RECOMMENDED_PROTOCOLS = 'TLSv1.2,TLSv1.3';
 const DEFAULT_SSL_REF = 'defaultSSLConfig';

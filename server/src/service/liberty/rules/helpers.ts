@@ -1,6 +1,7 @@
-// Readings of key stores and repertoires shared by the liberty/* rules of the key store, password,
-// protocol and client-authentication family. Like helpersB, every helper answers "don't know"
-// for a value that still holds `${…}` or `{{ }}`: such values are never judged.
+// Readings of merged Liberty configuration shared by the liberty/* rules: booleans and ports,
+// key store kinds and types, references, where a rule may report and the edits its fixes make.
+// Every helper answers "don't know" (false/undefined) for a value that still holds `${…}` or
+// `{{ }}`: such values are never judged (liberty-reference.json meta.conventions).
 import type { Range, TextEdit } from '../../types';
 import {
   PKCS11_TYPE,
@@ -10,12 +11,51 @@ import {
 } from '../../knowledge/libertyKeywords';
 import type { ConfigElement, LibertyModel, MergedAttribute, XmlElement } from '../model';
 
-/**
- * A Liberty boolean set to true (matched without case or blanks). The same reading as helpersB's
- * isTrue, kept here so this family builds on its own until the two helper files are merged.
- */
+/** The attribute is set to true (Liberty booleans: `true`/`false`, matched without case or blanks). */
 export function isTrue(a: MergedAttribute | undefined): boolean {
   return a !== undefined && !a.unresolved && a.resolved.trim().toLowerCase() === 'true';
+}
+
+export function isFalse(a: MergedAttribute | undefined): boolean {
+  return a !== undefined && !a.unresolved && a.resolved.trim().toLowerCase() === 'false';
+}
+
+/**
+ * A port attribute that opens a listener: a known number other than -1 (S-XSD: -1 disables the
+ * port). False when unset or not yet known.
+ */
+export function portOpen(a: MergedAttribute | undefined): boolean {
+  if (a === undefined || a.unresolved) {
+    return false;
+  }
+  return /^\d+$/.test(a.resolved.trim());
+}
+
+/**
+ * The range of `length` characters at `offset` inside a value written in this document, when the
+ * written text is the value itself (no entities, so offsets agree); else the whole value, which is
+ * never wrong.
+ */
+export function valueSubRange(
+  model: LibertyModel,
+  a: MergedAttribute & { valueRange: Range },
+  offset: number,
+  length: number,
+): Range {
+  const whole = a.valueRange;
+  const source = model.document.source;
+  const start = source.offsetAt(whole.start);
+  const end = source.offsetAt(whole.end);
+  if (a.value !== a.resolved || source.text.slice(start, end) !== a.value) {
+    return whole;
+  }
+  return { start: source.positionAt(start + offset), end: source.positionAt(start + offset + length) };
+}
+
+/** The leading blanks of the line a range starts on (to indent inserted XML like its neighbours). */
+export function indentOf(model: LibertyModel, el: XmlElement): string {
+  const line = model.document.source.lineText(el.nameRange.start.line);
+  return /^[ \t]*/.exec(line)![0];
 }
 
 /** What a key store is: a SAF key ring, a hardware (PKCS11) store, a file, or not yet known. */

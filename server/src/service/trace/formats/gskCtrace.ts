@@ -55,13 +55,29 @@ interface Rec {
   callouts: boolean;
   /** `col`: where the kept text starts in the physical line (code ranges are line offsets). */
   details: { text: string; line: number; col: number }[];
+  /**
+   * The indexer will not keep the record (its kind is past the caps, known from the header): its
+   * details are not kept, only counted, and the handle they name is read as they go by.
+   */
+  light: boolean;
+  /** For a light record: detail lines seen (the first MAX_DETAILS count) and the last handle named. */
+  seen: number;
+  handle?: string;
+}
+
+function kindOf(head: CtraceHeader): TraceEvent['kind'] {
+  return head.mnemonic === 'DUMP' ? 'record' : (KIND[head.desc] ?? 'info');
 }
 
 class GskParser implements LineParser {
   private rec: Rec | undefined;
   private date: string | undefined;
   /** `sys/job/pid/tid` → the handle its last record named: later records on the thread share it. */
-  private handles = new Map<string, string>();
+  private handles = new Map<string, Map<string, string>>();
+  /** Threads in `handles` (a map per `sys/job/pid`, keyed by thread: no key is built per record). */
+  private threads = 0;
+  /** The process of the last record and its map: consecutive records nearly always share it. */
+  private last: { sys: string; job: string; pid: string; tids: Map<string, string> } | undefined;
 
   push(line: TraceLine, emit: (e: TraceEvent) => void): void {
     const text = lineText(line);
@@ -91,13 +107,18 @@ class GskParser implements LineParser {
         : undefined;
     if (head) {
       this.flush(emit);
+      const sink = emit as Partial<IndexEmit>;
+      // Nothing is emitted between this header and the record's flush, so the answer holds then.
+      const light = sink.keeps !== undefined && sink.skipped !== undefined && !sink.keeps(kindOf(head));
       this.rec = {
         head,
         line: line.line,
         endLine: line.line,
         date: this.date,
-        callouts: CALLOUT.test(text),
+        callouts: !light && CALLOUT.test(text),
         details: [],
+        light,
+        seen: 0,
       };
       return;
     }
@@ -112,6 +133,17 @@ class GskParser implements LineParser {
       rec.pid = job[2].toUpperCase();
       rec.tid = job[3].toUpperCase();
       rec.func = job[4];
+      return;
+    }
+    if (rec.light) {
+      // A callout number or leading blanks cannot hold or cut "Handle": the raw line reads the same.
+      if (rec.seen < MAX_DETAILS) {
+        rec.seen++;
+        const h = text.includes('Handle') ? HANDLE.exec(text) : null;
+        if (h) {
+          rec.handle = h[1].toUpperCase();
+        }
+      }
       return;
     }
     if (rec.details.length < MAX_DETAILS) {
@@ -133,7 +165,7 @@ class GskParser implements LineParser {
       return;
     }
     const sink = emit as Partial<IndexEmit>;
-    if (sink.keeps && sink.skipped && !sink.keeps(this.kindOf(rec))) {
+    if (rec.light && sink.skipped) {
       // Not kept: only what later records depend on (the thread's handle) is read.
       this.handleOf(rec);
       sink.skipped();
@@ -142,13 +174,9 @@ class GskParser implements LineParser {
     emit(this.event(rec));
   }
 
-  private kindOf(rec: Rec): TraceEvent['kind'] {
-    return rec.head.mnemonic === 'DUMP' ? 'record' : (KIND[rec.head.desc] ?? 'info');
-  }
-
   /** The secure-socket handle of the record: its own, else the last one its thread named. */
   private handleOf(rec: Rec): string | undefined {
-    let handle: string | undefined;
+    let handle = rec.handle;
     for (const d of rec.details) {
       const h = d.text.includes('Handle') ? HANDLE.exec(d.text) : null;
       if (h) {
@@ -158,15 +186,40 @@ class GskParser implements LineParser {
     if (rec.job === undefined) {
       return handle;
     }
-    const thread = `${rec.head.sys}/${rec.job}/${rec.pid}/${rec.tid}`;
+    const tids = this.threadsOf(rec.head.sys, rec.job, rec.pid!, handle !== undefined);
+    const tid = rec.tid!;
     if (handle) {
-      if (this.handles.size >= MAX_THREADS) {
+      if (this.threads >= MAX_THREADS) {
         this.handles.clear();
+        this.last = undefined;
+        this.threads = 0;
+        return this.handleOf(rec);
       }
-      this.handles.set(thread, handle);
+      const size = tids!.size;
+      tids!.set(tid, handle);
+      this.threads += tids!.size - size;
       return handle;
     }
-    return this.handles.get(thread);
+    return tids?.get(tid);
+  }
+
+  /** The thread map of a process (created when `create`). */
+  private threadsOf(sys: string, job: string, pid: string, create: boolean): Map<string, string> | undefined {
+    const last = this.last;
+    if (last && last.pid === pid && last.job === job && last.sys === sys) {
+      return last.tids;
+    }
+    const key = `${sys}/${job}/${pid}`;
+    let tids = this.handles.get(key);
+    if (!tids) {
+      if (!create) {
+        return undefined;
+      }
+      tids = new Map();
+      this.handles.set(key, tids);
+    }
+    this.last = { sys, job, pid, tids };
+    return tids;
   }
 
   private event(rec: Rec): TraceEvent {
@@ -185,7 +238,7 @@ class GskParser implements LineParser {
       }
     }
     const handle = this.handleOf(rec);
-    const kind = this.kindOf(rec);
+    const kind = kindOf(rec.head);
     const detail = rec.details.map((d) => d.text).join(' | ');
     const iso = isoOf(rec.date, head.time);
     const e: TraceEvent = {

@@ -9,7 +9,17 @@ import type { Setting } from './settings';
 /** The model the trace/* rules read: the trace, and optionally the workspace's configuration. */
 export type TraceRuleModel = TraceModel;
 
+/**
+ * A connection's events, gathered once per connection and event list: every rule asks for them, and
+ * a big trace has thousands of connections (callers must not change the array).
+ */
+const gathered = new WeakMap<BuiltConnection, { from: readonly TraceEvent[]; events: TraceEvent[] }>();
+
 export function eventsOf(model: TraceModel, conn: BuiltConnection): TraceEvent[] {
+  const hit = gathered.get(conn);
+  if (hit && hit.from === model.events) {
+    return hit.events;
+  }
   const out: TraceEvent[] = [];
   for (const i of conn.events) {
     const e = model.events[i];
@@ -17,6 +27,7 @@ export function eventsOf(model: TraceModel, conn: BuiltConnection): TraceEvent[]
       out.push(e);
     }
   }
+  gathered.set(conn, { from: model.events, events: out });
   return out;
 }
 

@@ -6,14 +6,10 @@ import assert from 'node:assert/strict';
 import { analyzeLiberty } from '../../../server/src/service/liberty/analyze';
 import { libertyComplete } from '../../../server/src/service/liberty/complete';
 import type { CompletionEntry } from '../../../server/src/service/features';
-import type { ConfigFileReader } from '../../../server/src/service/types';
 import { SSL_PROTOCOL, classifyCipher } from '../../../server/src/service/knowledge/libertyKeywords';
+import { reader } from './testing';
 
 const DIR = '/wlp/usr/servers/s1';
-
-function reader(files: Record<string, string>): ConfigFileReader {
-  return { read: (u) => files[decodeURIComponent(u.replace(/^file:\/\//, ''))] };
-}
 
 /** Completion where `|` stands in the server.xml text (the bar itself is removed). */
 function complete(marked: string, others: Record<string, string> = {}): CompletionEntry[] {

@@ -5,25 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeLiberty } from '../../../server/src/service/liberty/analyze';
 import { libertyHover } from '../../../server/src/service/liberty/hover';
-import type { ConfigFileReader, Position } from '../../../server/src/service/types';
+import { at, reader } from './testing';
 
 const DIR = '/wlp/usr/servers/s1';
-
-function reader(files: Record<string, string>): ConfigFileReader {
-  return { read: (u) => files[decodeURIComponent(u.replace(/^file:\/\//, ''))] };
-}
-
-/** The position of the `nth` occurrence of `needle` in `text`, plus `shift` characters. */
-function at(text: string, needle: string, shift = 1, nth = 0): Position {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) {
-    i = text.indexOf(needle, i + 1);
-  }
-  assert.ok(i >= 0, `${needle} not in the text`);
-  const before = text.slice(0, i + shift);
-  const line = before.split('\n').length - 1;
-  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
-}
 
 function hover(files: Record<string, string>, file: string, needle: string, shift = 1, nth = 0) {
   const text = files[`${DIR}/${file}`];

@@ -10,26 +10,12 @@ import {
   libertySymbols,
 } from '../../../server/src/service/liberty/navigation';
 import type { Location } from '../../../server/src/service/features';
-import type { ConfigFileReader, Position } from '../../../server/src/service/types';
 import { createLanguageService } from '../../../server/src/service';
+import { at, reader } from './testing';
 
 const DIR = '/wlp/usr/servers/s1';
 const SERVER_URI = `file://${DIR}/server.xml`;
 const STORES_URI = `file://${DIR}/tls/stores.xml`;
-
-function reader(files: Record<string, string>): ConfigFileReader {
-  return { read: (u) => files[decodeURIComponent(u.replace(/^file:\/\//, ''))] };
-}
-
-function at(text: string, needle: string, shift = 1, nth = 0): Position {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) {
-    i = text.indexOf(needle, i + 1);
-  }
-  assert.ok(i >= 0, `${needle} not in the text`);
-  const before = text.slice(0, i + shift);
-  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
-}
 
 const SERVER = [
   '<server>',

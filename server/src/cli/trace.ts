@@ -1,16 +1,26 @@
 // `zos-tls trace <file> [--format text|json]`: reads a trace (streamed with fs.createReadStream, so
 // a 1 GB file is never in memory), and prints its connections, handshake flows, outcomes and
 // findings. JSON follows issue 6's contract, with 1-based line numbers. Exit 1 when any connection
-// failed, 2 on usage or I/O errors.
-import { createReadStream } from 'node:fs';
+// failed, 2 on usage or I/O errors. With --config <dir>, the AT-TLS policies, RACF jobs and Liberty
+// server.xml files under the directories are read (found and decoded as `check` does) and each
+// finding lists the lines there that set what it tells the user to change.
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CliIo } from './check';
+import { detectLanguage } from '../service';
 import { findingsOfConnection } from '../service/trace/findings';
 import { createTraceIndexer } from '../service/trace';
 import type { TraceIndex } from '../service/trace';
+import type { SettingLookup } from '../service/trace/rules/settings';
+import { createSettingLookup } from '../service/trace/settingLookup';
+import type { SettingDocument } from '../service/trace/settingLookup';
+import { decodeBytes } from '../service/text/decode';
 import type { Finding } from '../service/types';
+import { createDiskConfigFiles, filePathOf } from './configFiles';
+import { HEAD_BYTES, MAX_FILE_BYTES, READ_CAP_BYTES, collectTargets, errorText, readStart } from './files';
 
-export const TRACE_USAGE = `Usage: zos-tls trace <file> [--format text|json]
+export const TRACE_USAGE = `Usage: zos-tls trace <file> [--format text|json] [--config <dir>]...
 
 Reads a TLS trace (System SSL CTRACE, SYSTCPIP CTRACE, AT-TLS syslog, Java javax.net.debug,
 Liberty trace, curl -v, openssl s_client, pcap/pcapng), detects its format and encoding
@@ -19,16 +29,21 @@ and cipher, outcome (ok, failed, stalled, unknown) and the findings with cause a
 
 Options:
   --format text|json   output format (default: text)
+  --config <dir>       AT-TLS policies, RACF jobs and Liberty server.xml files under <dir>
+                       (repeatable): each finding names the lines there that set what it
+                       says to change (text: "see <path>:<line>"; JSON: "related")
   -h, --help           show this help
 
 Exit status: 0 no connection failed, 1 a connection failed, 2 usage or I/O problem.
 `;
 
-type Parsed = { file: string; format: 'text' | 'json' } | { help: true } | { error: string };
+type Parsed =
+  { file: string; format: 'text' | 'json'; configs: string[] } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   const files: string[] = [];
   let format: 'text' | 'json' = 'text';
+  const configs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') {
@@ -46,6 +61,14 @@ function parse(argv: readonly string[]): Parsed {
       format = v;
       continue;
     }
+    if (a === '--config' || a.startsWith('--config=')) {
+      const v = a === '--config' ? argv[++i] : a.slice('--config='.length);
+      if (v === undefined || v === '') {
+        return { error: '--config needs a directory' };
+      }
+      configs.push(v);
+      continue;
+    }
     if (a.startsWith('-') && a !== '-') {
       return { error: `unknown option '${a}' for trace` };
     }
@@ -54,12 +77,12 @@ function parse(argv: readonly string[]): Parsed {
   if (files.length !== 1) {
     return { error: files.length === 0 ? 'trace needs a file' : 'trace reads one file at a time' };
   }
-  return { file: files[0], format };
+  return { file: files[0], format, configs };
 }
 
-function indexFile(file: string): Promise<TraceIndex> {
+function indexFile(file: string, findSetting?: SettingLookup): Promise<TraceIndex> {
   return new Promise((resolve, reject) => {
-    const ix = createTraceIndexer();
+    const ix = createTraceIndexer({ findSetting });
     const stream = createReadStream(file, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => ix.push(chunk as Buffer));
     stream.on('error', reject);
@@ -73,23 +96,97 @@ function indexFile(file: string): Promise<TraceIndex> {
   });
 }
 
+/** The configuration files under --config directories, as the lookup reads them. */
+interface ConfigSet {
+  docs: SettingDocument[];
+  /** Absolute path → the path as shown (joined onto the directory the user gave). */
+  display: Map<string, string>;
+  problems: string[];
+}
+
+/**
+ * Finds and decodes the configuration files as `check` does (collectTargets, a look at the head
+ * of a file whose name says nothing, the 1 GB refusal, UTF-8/ISO-8859-1/IBM-1047); other files
+ * under the directories are passed over in silence.
+ */
+function readConfigs(dirs: readonly string[], cwd: string): ConfigSet {
+  const { targets, problems } = collectTargets(dirs, cwd);
+  const out: ConfigSet = {
+    docs: [],
+    display: new Map(),
+    problems: problems.map((p) => `${p.path}: ${p.message}`),
+  };
+  for (const t of targets) {
+    try {
+      let language = detectLanguage(t.absolute, undefined);
+      if (!language) {
+        const head = decodeBytes(readStart(t.absolute, HEAD_BYTES).bytes);
+        if (head.binary || !detectLanguage(t.absolute, head.text)) {
+          continue;
+        }
+      }
+      if (statSync(t.absolute).size > MAX_FILE_BYTES) {
+        continue;
+      }
+      const decoded = decodeBytes(readStart(t.absolute, READ_CAP_BYTES).bytes);
+      language = decoded.binary ? undefined : detectLanguage(t.absolute, decoded.text);
+      if (language) {
+        out.docs.push({ uri: pathToFileURL(t.absolute).href, text: decoded.text, languageId: language });
+        out.display.set(t.absolute, t.display);
+      }
+    } catch (e) {
+      out.problems.push(`${t.display}: ${errorText(e)}`);
+    }
+  }
+  return out;
+}
+
+/** How a related location's file is shown: as found under --config, else relative to the cwd. */
+type PathOf = (uri: string | undefined) => string;
+
+function pathOfUri(display: ReadonlyMap<string, string>, cwd: string): PathOf {
+  return (uri) => {
+    const file = uri === undefined ? undefined : filePathOf(uri);
+    if (file === undefined) {
+      return uri ?? '';
+    }
+    const rel = path.relative(cwd, file);
+    return display.get(file) ?? (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel);
+  };
+}
+
 interface JsonFinding {
   rule: string;
   severity: string;
   line: number;
   message: string;
   href?: string;
+  related?: { path: string; line: number; message: string }[];
 }
 
-const jsonFinding = (f: Finding): JsonFinding => ({
-  rule: f.rule,
-  severity: f.severity,
-  line: f.range.start.line + 1,
-  message: f.message,
-  ...(f.href ? { href: f.href } : {}),
-});
+const jsonFinding =
+  (pathOf: PathOf) =>
+  (f: Finding): JsonFinding => ({
+    rule: f.rule,
+    severity: f.severity,
+    line: f.range.start.line + 1,
+    message: f.message,
+    ...(f.href ? { href: f.href } : {}),
+    ...(f.related?.length
+      ? {
+          related: f.related.map((r) => ({
+            path: pathOf(r.uri),
+            line: r.range.start.line + 1,
+            message: r.message,
+          })),
+        }
+      : {}),
+  });
 
-export function traceJson(ix: TraceIndex): unknown {
+const noPaths: PathOf = (uri) => uri ?? '';
+
+export function traceJson(ix: TraceIndex, pathOf: PathOf = noPaths): unknown {
+  const json = jsonFinding(pathOf);
   return {
     version: 1,
     format: ix.format ?? null,
@@ -108,13 +205,13 @@ export function traceJson(ix: TraceIndex): unknown {
         type: m.type,
         ...(m.alert ? { alert: m.alert } : {}),
       })),
-      findings: findingsOfConnection(c, ix.events, ix.findings).map(jsonFinding),
+      findings: findingsOfConnection(c, ix.events, ix.findings).map(json),
     })),
-    findings: ix.findings.map(jsonFinding),
+    findings: ix.findings.map(json),
   };
 }
 
-export function traceText(ix: TraceIndex, name: string): string {
+export function traceText(ix: TraceIndex, name: string, pathOf: PathOf = noPaths): string {
   const out: string[] = [];
   const failed = ix.connections.filter((c) => c.outcome === 'failed').length;
   const stalled = ix.connections.filter((c) => c.outcome === 'stalled').length;
@@ -138,6 +235,9 @@ export function traceText(ix: TraceIndex, name: string): string {
     out.push('');
     for (const f of ix.findings) {
       out.push(`${name}:${f.range.start.line + 1}: ${f.severity} ${f.rule}: ${f.message}`);
+      for (const r of f.related ?? []) {
+        out.push(`  see ${pathOf(r.uri)}:${r.range.start.line + 1}: ${r.message}`);
+      }
     }
   }
   return `${out.join('\n')}\n`;
@@ -154,9 +254,26 @@ export async function runTrace(argv: readonly string[], io: CliIo): Promise<numb
     return 2;
   }
   const file = path.resolve(io.cwd, p.file);
+  let findSetting: SettingLookup | undefined;
+  let pathOf = noPaths;
+  if (p.configs.length > 0) {
+    const configs = readConfigs(p.configs, io.cwd);
+    if (configs.problems.length > 0) {
+      io.stderr(configs.problems.map((m) => `zos-tls: --config ${m}\n`).join(''));
+      return 2;
+    }
+    if (configs.docs.length === 0) {
+      io.stderr(
+        `zos-tls: no AT-TLS policy, RACF job or Liberty server.xml found in ${p.configs.join(', ')}; findings link to no configuration lines\n`,
+      );
+    }
+    // Liberty includes and configDropins outside the directories are read from disk, as check does.
+    findSetting = createSettingLookup(configs.docs, { configFiles: createDiskConfigFiles() });
+    pathOf = pathOfUri(configs.display, io.cwd);
+  }
   let ix: TraceIndex;
   try {
-    ix = await indexFile(file);
+    ix = await indexFile(file, findSetting);
   } catch (e) {
     io.stderr(
       `zos-tls: cannot read ${p.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
@@ -171,6 +288,10 @@ export async function runTrace(argv: readonly string[], io: CliIo): Promise<numb
   } else if (!ix.parsed) {
     io.stderr(`zos-tls: ${p.file}: ${ix.format} recognised, but this build has no reader for it yet\n`);
   }
-  io.stdout(p.format === 'json' ? `${JSON.stringify(traceJson(ix), null, 2)}\n` : traceText(ix, p.file));
+  io.stdout(
+    p.format === 'json'
+      ? `${JSON.stringify(traceJson(ix, pathOf), null, 2)}\n`
+      : traceText(ix, p.file, pathOf),
+  );
   return ix.connections.some((c) => c.outcome === 'failed') ? 1 : 0;
 }

@@ -72,7 +72,9 @@ export function createSettingLookup(
   const ordered = [...docs].sort((a, b) => Number(!isServerXml(a.uri)) - Number(!isServerXml(b.uri)));
   const merged = new Set<string>();
   for (const doc of ordered) {
-    if (merged.has(doc.uri)) {
+    // languageOf looks at the head only: an open trace or log is passed over before analyze would
+    // scan all of its text for unreadable bytes.
+    if (merged.has(doc.uri) || service.languageOf(doc) === undefined) {
       continue;
     }
     const analysis = service.analyze(doc, { configFiles: options.configFiles });

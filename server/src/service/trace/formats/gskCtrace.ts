@@ -28,13 +28,6 @@ const NO_CODES = /^(?:Handle [0-9A-Fa-f]{8}, {1,2}Size \d+|Calling read routine 
 /** Server-side text quoted by APAR OA60669 ("Continuing to parse client hello"). */
 const SERVER_CUE = /\bparse client hello\b/i;
 
-const KIND: Record<string, TraceEvent['kind']> = {
-  SSL_ERROR: 'error',
-  SSL_INFO: 'info',
-  SSL_ENTRY: 'state',
-  SSL_EXIT: 'state',
-};
-
 /** Detail lines kept per record (a dump can be long; the record's range still covers all of it). */
 const MAX_DETAILS = 64;
 /** Characters of detail text put into an event's `text`. */
@@ -65,8 +58,23 @@ interface Rec {
   handle?: string;
 }
 
+/**
+ * A switch, not a table: a property lookup by a description cut from the line hashes it on every
+ * record (and would read `toString` or `constructor` off the object's prototype).
+ */
 function kindOf(head: CtraceHeader): TraceEvent['kind'] {
-  return head.mnemonic === 'DUMP' ? 'record' : (KIND[head.desc] ?? 'info');
+  if (head.mnemonic === 'DUMP') {
+    return 'record';
+  }
+  switch (head.desc) {
+    case 'SSL_ERROR':
+      return 'error';
+    case 'SSL_ENTRY':
+    case 'SSL_EXIT':
+      return 'state';
+    default:
+      return 'info'; // SSL_INFO and descriptions not met in the samples
+  }
 }
 
 class GskParser implements LineParser {

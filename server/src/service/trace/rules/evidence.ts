@@ -33,9 +33,19 @@ export function eventsOf(model: TraceModel, conn: BuiltConnection): TraceEvent[]
 
 /** True when the event carries one of the code ids (exact, or a prefix ending in '-'). */
 export function hasCode(e: TraceEvent, ids: readonly string[]): boolean {
-  return (e.codes ?? []).some((c) =>
-    ids.some((id) => (id.endsWith('-') ? c.id.startsWith(id) : c.id === id)),
-  );
+  // Loops, not closures: the rules ask this of every event of every connection.
+  const codes = e.codes;
+  if (codes === undefined) {
+    return false;
+  }
+  for (const c of codes) {
+    for (const id of ids) {
+      if (id.endsWith('-') ? c.id.startsWith(id) : c.id === id) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The first event with one of the codes, or whose text matches. */

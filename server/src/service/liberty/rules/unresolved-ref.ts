@@ -18,6 +18,20 @@ export const unresolvedRef: RuleModule<LibertyModel> = {
   id: 'liberty/unresolved-ref',
   href: libertyRuleHref('LIB-TLS-001'),
   check(model, report) {
+    // Per target type, once: recomputing them for each unresolved reference made the rule
+    // quadratic (27 s of a 10 MB server.xml's analysis, 0.24 s at 1 MB).
+    const candidates = new Map<string, { known: string[]; written: ConfigElement[] }>();
+    const candidatesOf = (target: string): { known: string[]; written: ConfigElement[] } => {
+      let c = candidates.get(target);
+      if (!c) {
+        c = {
+          known: model.ids(target),
+          written: model.elements(target).filter((e) => e.declarations.length > 0 && !e.idGenerated),
+        };
+        candidates.set(target, c);
+      }
+      return c;
+    };
     for (const el of model.elements()) {
       for (const a of el.attributes.values()) {
         if (!model.reportable(a) || a.nested) {
@@ -28,11 +42,8 @@ export const unresolvedRef: RuleModule<LibertyModel> = {
         if (!ref || id === '' || model.byId(ref.targetElement, id)) {
           continue;
         }
-        const known = model.ids(ref.targetElement);
         // Near misses first; else the only id someone wrote (a built-in alone is no hint).
-        const written = model
-          .elements(ref.targetElement)
-          .filter((e) => e.declarations.length > 0 && !e.idGenerated);
+        const { known, written } = candidatesOf(ref.targetElement);
         const suggestion = nearest(id, known)[0] ?? (written.length === 1 ? written[0].id : undefined);
         const unsure = model.isFragment || !model.complete;
         report({

@@ -1,5 +1,6 @@
 // `zos-tls explain <code or text>... [--format text|json]`: what each code in the arguments means.
 // Its own small parser (only --format and --help): the check command's options mean nothing here.
+import { optionValue, outputFormat } from './options';
 import type { CliIo } from './check';
 import { explainAll, explainText } from '../service/codes/explain';
 
@@ -31,12 +32,14 @@ function parse(argv: readonly string[]): Parsed {
       queries.push(...argv.slice(i + 1));
       break;
     }
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a === '--format' ? argv[++i] : a.slice('--format='.length);
-      if (v !== 'text' && v !== 'json') {
-        return { error: `--format must be text or json, not ${v === undefined ? 'nothing' : `'${v}'`}` };
+    const fmt = optionValue(argv, i, '--format');
+    if (fmt) {
+      const v = outputFormat(fmt.value);
+      if (typeof v !== 'string') {
+        return v;
       }
       format = v;
+      i = fmt.end;
       continue;
     }
     // A negative number (-7) is a deprecated System SSL return code, not an option.

@@ -4,6 +4,7 @@
 // failed, 2 on usage or I/O errors. With --config <dir>, the AT-TLS policies, RACF jobs and Liberty
 // server.xml files under the directories are read (found and decoded as `check` does) and each
 // finding lists the lines there that set what it tells the user to change.
+import { optionValue, outputFormat } from './options';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,20 +54,23 @@ function parse(argv: readonly string[]): Parsed {
       files.push(...argv.slice(i + 1));
       break;
     }
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a === '--format' ? argv[++i] : a.slice('--format='.length);
-      if (v !== 'text' && v !== 'json') {
-        return { error: `--format must be text or json, not ${v === undefined ? 'nothing' : `'${v}'`}` };
+    const fmt = optionValue(argv, i, '--format');
+    if (fmt) {
+      const v = outputFormat(fmt.value);
+      if (typeof v !== 'string') {
+        return v;
       }
       format = v;
+      i = fmt.end;
       continue;
     }
-    if (a === '--config' || a.startsWith('--config=')) {
-      const v = a === '--config' ? argv[++i] : a.slice('--config='.length);
-      if (v === undefined || v === '') {
+    const config = optionValue(argv, i, '--config');
+    if (config) {
+      if (config.value === undefined || config.value === '') {
         return { error: '--config needs a directory' };
       }
-      configs.push(v);
+      configs.push(config.value);
+      i = config.end;
       continue;
     }
     if (a.startsWith('-') && a !== '-') {

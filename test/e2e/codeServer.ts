@@ -86,8 +86,12 @@ export function installExtension(vsix: string, userDataDir: string, extensionsDi
   );
 }
 
-/** User settings that keep the workbench quiet: no welcome editor stealing focus from Quick Open. */
-export function writeUserSettings(userDataDir: string): void {
+/**
+ * User settings that keep the workbench quiet: no welcome editor stealing focus from Quick Open.
+ * Workspace trust is off here (every folder trusted) rather than by code-server's
+ * --disable-workspace-trust flag, so the untrusted-workspace test can turn it on with `extra`.
+ */
+export function writeUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     path.join(userDataDir, 'User/settings.json'),
@@ -99,6 +103,7 @@ export function writeUserSettings(userDataDir: string): void {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'security.workspace.trust.enabled': false,
+        ...extra,
       },
       null,
       2,
@@ -141,7 +146,6 @@ export async function startCodeServer(opts: {
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--user-data-dir',
     opts.userDataDir,
     '--extensions-dir',

@@ -31,6 +31,7 @@ const DIST = path.join(ROOT, 'dist', 'webview');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CORPUS = '/work/shared/corpus/traces';
 const CURL_ALERT = `${CORPUS}/curl-verbose/openssl-19518-curl-alert-internal-error-592.txt`;
+const WEBSPHERE = `${CORPUS}/liberty-trace/websphere-traditional-trace-ssl-all-and-jsse-debug-client.txt`;
 const LIBERTY = `${CORPUS}/liberty-trace/openliberty-9424-message-texts-CWWKO0801E.txt`;
 /** Written into the trace: must show as text, create no element, run nothing, open no dialog. */
 const HOSTILE =
@@ -355,6 +356,31 @@ describe('trace viewer webview in headless Chromium', { timeout: 120_000, skip: 
     await page.waitForFunction("document.querySelectorAll('#connections [role=option]').length === 2");
     assert.equal(await options.nth(0).getAttribute('aria-selected'), 'true', `${first.id} is still selected`);
     assert.match((await page.textContent('#detail h2')) ?? '', new RegExp(reEscape(first.id)));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a big trace (a real sample 2,500 times): list capped, lines virtualised, End reaches the last line', async () => {
+    const text = readFileSync(WEBSPHERE, 'utf8');
+    const fx = fixture('websphere-x2500', Buffer.from(text.repeat(2_500)));
+    assert.ok(fx.summary.connections.length > 1000, `${fx.summary.connections.length} connections`);
+    const n = fx.summary.lineCount;
+    assert.ok(n * 20 > 4_000_000, `${n} lines: taller than the browser's scroll range, so scaled`);
+    const { page, errors } = await openViewer(fx);
+    const options = page.locator('#connections [role=option]');
+    assert.equal(await options.count(), 1000);
+    assert.match((await page.textContent('#connections .more')) ?? '', /more connections/);
+    await page.focus('#lines');
+    await page.keyboard.press('End');
+    const last = page.locator(`#lines [role=row][data-line="${n - 1}"] .text:not(.loading)`);
+    await last.waitFor();
+    const want = text.replace(/\n$/, '').split('\n').at(-1);
+    assert.equal(await last.textContent(), want);
+    const rows = await page.locator('#lines [role=row]').count();
+    assert.ok(rows > 5 && rows < 60, `${rows} rows in the DOM for ${n} lines`);
+    // Paged, not loaded whole: the requests asked for a few pages only.
+    const pages = await page.evaluate<number>("window.__posted.filter((m) => m.type === 'page').length");
+    assert.ok(pages >= 1 && pages <= 6, `${pages} page requests`);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -53,13 +53,25 @@ export class LinesView {
   /** Line of the top row in view. */
   firstVisible(): number {
     const n = this.options.lineCount;
-    const view = this.visibleRows();
     const top = this.element.scrollTop;
     if (!this.scaled) {
       return Math.min(Math.max(0, n - 1), Math.floor(top / ROW_PX));
     }
-    const range = Math.max(1, this.element.scrollHeight - this.element.clientHeight);
-    return Math.round((Math.min(top, range) / range) * Math.max(0, n - view));
+    const range = this.scaledRange();
+    return Math.round((Math.min(top, range) / range) * this.lastTop());
+  }
+
+  /**
+   * Scroll pixels the scaled mapping spreads the lines over: the spacer's, not scrollHeight (the
+   * rows, drawn at the scroll position, would stretch it and keep the last lines out of reach).
+   */
+  private scaledRange(): number {
+    return Math.max(1, MAX_SCROLL_PX - this.element.clientHeight);
+  }
+
+  /** The top line when the last line sits at the bottom, fully shown. */
+  private lastTop(): number {
+    return Math.max(0, this.options.lineCount - Math.floor(this.element.clientHeight / ROW_PX));
   }
 
   private visibleRows(): number {
@@ -73,10 +85,9 @@ export class LinesView {
     if (select) {
       this.selected = target;
     }
-    const top = Math.max(0, target - Math.floor(this.visibleRows() / 3));
+    const top = Math.min(this.lastTop(), Math.max(0, target - Math.floor(this.visibleRows() / 3)));
     if (this.scaled) {
-      const range = Math.max(1, this.element.scrollHeight - this.element.clientHeight);
-      this.element.scrollTop = (top / Math.max(1, n - this.visibleRows())) * range;
+      this.element.scrollTop = (top / Math.max(1, this.lastTop())) * this.scaledRange();
     } else {
       this.element.scrollTop = top * ROW_PX;
     }

@@ -49,6 +49,9 @@ const SEVERITY_ICON: Record<TraceFindingInfo['severity'], string> = {
   hint: 'lightbulb',
 };
 
+/** Connections listed at most (the filters reach the rest). */
+const LIST_MAX = 1_000;
+
 const vscode = acquireVsCodeApi();
 let state: ViewState = vscode.getState() ?? { text: '', outcome: '', job: '', thread: '', topLine: 0 };
 let summary: TraceSummary | undefined;
@@ -276,7 +279,10 @@ function renderList(list: HTMLElement): void {
   if (!summary) {
     return;
   }
-  visible = summary.connections.filter(matches);
+  const all = summary.connections.filter(matches);
+  // Thousands of connections (a day of a busy server) would be tens of thousands of nodes: the
+  // list shows the first LIST_MAX matches and says how to see the others.
+  visible = all.slice(0, LIST_MAX);
   active = -1;
   list.removeAttribute('aria-activedescendant');
   const items = visible.map((c, i) => {
@@ -313,6 +319,15 @@ function renderList(list: HTMLElement): void {
     });
     return li;
   });
+  if (all.length > visible.length) {
+    items.push(
+      el(
+        'li',
+        { class: 'muted more', role: 'presentation' },
+        `${all.length - visible.length} more connections: filter by outcome, job, thread or text to see them.`,
+      ),
+    );
+  }
   if (items.length === 0) {
     list.replaceChildren(
       el(

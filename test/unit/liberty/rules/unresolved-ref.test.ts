@@ -141,3 +141,24 @@ test('the rules setting turns it off or changes its severity', () => {
     'warning',
   );
 });
+
+test('the suggestion is the nearest id, the first written when several are as near, a case-only match first', () => {
+  const suggestion = (ref: string): string | undefined =>
+    findings(
+      server(
+        [
+          `<ssl id="s" keyStoreRef="${ref}"/>`,
+          '<keyStore id="ringA1" location="a.p12"/>',
+          '<keyStore id="ringB" location="b.p12"/>',
+          '<keyStore id="ringC" location="c.p12"/>',
+          '<keyStore id="longerName" location="d.p12"/>',
+          '<keyStore id="RINGD" location="e.p12"/>',
+        ].join('\n'),
+      ),
+    )[0]?.fixes?.[0].edits[0].newText;
+  assert.equal(suggestion('ringA'), 'ringA1'); // ringA1, ringB, ringC all at 1: the first written
+  assert.equal(suggestion('ringX'), 'ringB'); // ringA1 is at 2 now: ringB, ringC at 1
+  assert.equal(suggestion('ringd'), 'RINGD'); // case only: distance 0 beats the earlier ones at 1
+  assert.equal(suggestion('longerNam'), 'longerName');
+  assert.equal(suggestion('zzzzzzzz'), undefined);
+});

@@ -8,7 +8,7 @@
 import type { RuleModule } from '../../rules';
 import type { Severity } from '../../types';
 import { referenceTarget } from '../../knowledge/libertyKeywords';
-import { nearest } from '../../text/suggest';
+import { nearest, suggestionBudget } from '../../text/suggest';
 import type { ConfigElement, LibertyModel, MergedAttribute } from '../model';
 import { libertyRuleHref } from './href';
 
@@ -20,14 +20,14 @@ export const unresolvedRef: RuleModule<LibertyModel> = {
   check(model, report) {
     // Per target type, once: recomputing them for each unresolved reference made the rule
     // quadratic (27 s of a 10 MB server.xml's analysis, 0.24 s at 1 MB).
-    const candidates = new Map<string, { known: string[]; written: ConfigElement[] }>();
-    const candidatesOf = (target: string): { known: string[]; written: ConfigElement[] } => {
+    const candidates = new Map<string, Candidates>();
+    const candidatesOf = (target: string): Candidates => {
       let c = candidates.get(target);
       if (!c) {
-        c = {
-          known: model.ids(target),
-          written: model.elements(target).filter((e) => e.declarations.length > 0 && !e.idGenerated),
-        };
+        c = new Candidates(
+          model.ids(target),
+          model.elements(target).filter((e) => e.declarations.length > 0 && !e.idGenerated),
+        );
         candidates.set(target, c);
       }
       return c;
@@ -43,8 +43,9 @@ export const unresolvedRef: RuleModule<LibertyModel> = {
           continue;
         }
         // Near misses first; else the only id someone wrote (a built-in alone is no hint).
-        const { known, written } = candidatesOf(ref.targetElement);
-        const suggestion = nearest(id, known)[0] ?? (written.length === 1 ? written[0].id : undefined);
+        const c = candidatesOf(ref.targetElement);
+        const known = c.known;
+        const suggestion = c.nearest(id) ?? (c.written.length === 1 ? c.written[0].id : undefined);
         const unsure = model.isFragment || !model.complete;
         report({
           message: message(model, el, a, ref.targetElement, id, known, suggestion),
@@ -66,6 +67,57 @@ export const unresolvedRef: RuleModule<LibertyModel> = {
     }
   },
 };
+
+/**
+ * The ids of one target type and what `nearest(id, known)[0]` answers, without comparing each miss
+ * with every id (misses × ids grew with the square of the file): an id differing only in case is at
+ * distance 0, so the first such id is the answer; otherwise only ids whose length is within the
+ * budget can be near (editDistance gives up on the others), looked at in their original order so
+ * ties go the same way. Answers are kept per missing id, which often repeats.
+ */
+class Candidates {
+  private readonly byLower = new Map<string, string>();
+  private readonly byLength = new Map<number, { at: number; id: string }[]>();
+  private readonly answers = new Map<string, string | undefined>();
+
+  constructor(
+    readonly known: string[],
+    readonly written: ConfigElement[],
+  ) {
+    known.forEach((id, at) => {
+      const lower = id.toLowerCase();
+      if (!this.byLower.has(lower)) {
+        this.byLower.set(lower, id);
+      }
+      const bucket = this.byLength.get(lower.length) ?? [];
+      bucket.push({ at, id });
+      this.byLength.set(lower.length, bucket);
+    });
+  }
+
+  nearest(id: string): string | undefined {
+    if (this.answers.has(id)) {
+      return this.answers.get(id);
+    }
+    const lower = id.toLowerCase();
+    let answer = this.byLower.get(lower);
+    if (answer === undefined) {
+      const budget = suggestionBudget(id);
+      const near: { at: number; id: string }[] = [];
+      for (let len = Math.max(0, lower.length - budget); len <= lower.length + budget; len++) {
+        near.push(...(this.byLength.get(len) ?? []));
+      }
+      near.sort((a, b) => a.at - b.at);
+      answer = nearest(
+        id,
+        near.map((n) => n.id),
+        budget,
+      )[0];
+    }
+    this.answers.set(id, answer);
+    return answer;
+  }
+}
 
 function message(
   model: LibertyModel,

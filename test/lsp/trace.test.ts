@@ -21,6 +21,7 @@ import { closeCleanly, HANG_GUARD } from './session';
 const CORPUS = '/work/shared/corpus/traces';
 const ALERT_40 = `${CORPUS}/openssl-s_client/openssl-2602-s_client-tls13-alert-40.txt`;
 const LIBERTY = `${CORPUS}/liberty-trace/openliberty-9424-message-texts-CWWKO0801E.txt`;
+const FIPS_STALL = new URL('../fixtures/traces/attls-tls13-fips-stall-then-next.txt', import.meta.url);
 
 const linesOf = (text: string): string[] => text.replace(/\r?\n$/, '').split(/\r?\n/);
 
@@ -54,6 +55,24 @@ describe('LSP over stdio: zosTls/trace/open, openText, page, close', HANG_GUARD,
     assert.equal(hf.connection, failed.id);
     assert.equal(hf.line, failed.stopLine);
     assert.equal(sum.findings.length, direct.findings.length);
+  });
+
+  test('a finding names the line of an open policy that sets what it says to change', async () => {
+    // FIPS140 On in an open AT-TLS policy: the silent TLS 1.3 stall is blamed on it, with its line.
+    const policy = 'file:///ws/pagent/tcpip.policy';
+    await s.open(
+      policy,
+      'attls',
+      ['TTLSGroupAction grp1', '{', '  TTLSEnabled On', '  FIPS140 On', '}'].join('\n'),
+    );
+    const sum = await request<TraceSummary>(TRACE_OPEN_METHOD, { uri: FIPS_STALL.href });
+    const f = sum.findings.find((x) => x.rule === 'trace/fips-tls13');
+    assert.ok(f, sum.findings.map((x) => x.rule).join());
+    assert.deepEqual(
+      f.related?.map((r) => [r.uri, r.line]),
+      [[policy, 3]],
+    );
+    assert.match(f.related![0].message, /FIPS140 On/);
   });
 
   test('page returns the file’s lines, with the alert code explained on its line', async () => {

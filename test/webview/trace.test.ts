@@ -224,6 +224,14 @@ describe('trace viewer webview in headless Chromium', { timeout: 120_000, skip: 
     const failed = fx.summary.connections.filter((c) => c.outcome === 'failed');
     assert.equal(failed.length, 1, 'the sample has one failed connection');
     const conn = failed[0];
+    // As the server adds when the workspace holds the setting (lsp/trace.ts with the setting lookup).
+    const blamed = fx.summary.findings.find(
+      (f) => f.connection === conn.id && f.rule === 'trace/handshake-failed',
+    );
+    assert.ok(blamed);
+    blamed.related = [
+      { uri: 'file:///ws/pagent/tcpip.policy', line: 9, message: 'AT-TLS TLSv1.3 On is set here' },
+    ];
     const { page, errors, dialogs } = await openViewer(fx);
 
     // Summary bar and list: what the indexer found.
@@ -259,6 +267,19 @@ describe('trace viewer webview in headless Chromium', { timeout: 120_000, skip: 
     assert.ok(own.some((f) => f.rule === 'trace/handshake-failed'));
     assert.equal(await page.locator('#findings > li').count(), own.length);
     assert.match((await page.textContent('#findings')) ?? '', /trace\/handshake-failed/);
+    // The workspace line it names opens that file at that line.
+    const setting = page.locator('#findings .related button');
+    assert.equal(await setting.textContent(), 'tcpip.policy:10');
+    assert.match((await page.locator('#findings .related').textContent()) ?? '', /TLSv1\.3 On is set here/);
+    await setting.click();
+    const revealed = await page.evaluate<unknown[]>('window.__posted');
+    assert.ok(
+      revealed.some(
+        (m) =>
+          JSON.stringify(m) ===
+          JSON.stringify({ type: 'reveal', line: 9, uri: 'file:///ws/pagent/tcpip.policy' }),
+      ),
+    );
 
     // The raw lines: virtualised, the hostile line shown as text and nothing more.
     await page.waitForSelector('#lines [role=row][data-line="0"] .text:not(.loading)');

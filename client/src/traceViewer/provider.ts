@@ -145,7 +145,7 @@ export class TraceViewerProvider implements vscode.CustomReadonlyEditorProvider<
             .then((r) => send({ type: 'page', id: m.id, fromLine: m.fromLine, lines: r.lines }), fail);
           break;
         case 'reveal':
-          void reveal(document.uri, m.line);
+          void reveal(typeof m.uri === 'string' ? vscode.Uri.parse(m.uri) : document.uri, m.line);
           break;
       }
     });

@@ -444,6 +444,7 @@ function renderDetail(): void {
           f.href ? el('a', { href: f.href, class: 'ref' }, 'Reference') : null,
         ),
         el('p', { class: 'message' }, f.message),
+        ...(f.related ?? []).map((r) => settingLink(r)),
       ),
     );
   }
@@ -451,6 +452,14 @@ function renderDetail(): void {
     el('h3', {}, title),
     own.length ? list : el('p', { class: 'muted' }, c ? 'No finding for this connection.' : 'No finding.'),
   );
+}
+
+/** A line of the workspace's configuration the finding names: opens that file at that line. */
+function settingLink(r: { uri: string; line: number; message: string }): HTMLElement {
+  const file = decodeURIComponent(r.uri.split('/').pop() ?? r.uri);
+  const b = el('button', { class: 'line-link', type: 'button' }, `${file}:${r.line + 1}`);
+  b.addEventListener('click', () => post({ type: 'reveal', line: r.line, uri: r.uri }));
+  return el('p', { class: 'related' }, icon('go-to-file'), ' ', b, ' ', r.message);
 }
 
 function lineButton(line: number): HTMLElement {

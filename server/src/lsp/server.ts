@@ -17,6 +17,7 @@ import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerEffectivePolicy } from './effectivePolicy';
 import { createConfigFiles, followConfigFiles } from './configFiles';
 import { registerTrace } from './trace';
+import { workspaceSettingLookup } from './settingLookup';
 
 export const SERVER_NAME = 'zos-tls';
 /** Kept in step with package.json's version by hand (the server's rootDir cannot import package.json). */
@@ -92,7 +93,7 @@ export function startServer(
   registerFeatures(connection, documents, service, settings, () => clientFeatures);
   registerCodeActions(connection, documents, service, diagnostics);
   registerEffectivePolicy(connection, documents, service, settings);
-  registerTrace(connection, settings);
+  registerTrace(connection, settings, () => workspaceSettingLookup(documents, index, configFiles));
 
   documents.listen(connection);
   connection.listen();

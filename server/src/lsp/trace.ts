@@ -32,10 +32,11 @@ import {
 import { codeMarkdown } from '../service/codes/explain';
 import { recogniseLine } from '../service/codes/recognise';
 import { createTraceIndexer, pageLines } from '../service/trace';
-import type { TraceIndex, TraceIndexer } from '../service/trace';
+import type { TraceIndex, TraceIndexOptions, TraceIndexer } from '../service/trace';
+import type { SettingLookup } from '../service/trace/rules/settings';
 import { findingsOfConnection } from '../service/trace/findings';
 import { countBelow } from '../service/racf/model';
-import type { Finding, RuleSetting } from '../service/types';
+import type { Finding } from '../service/types';
 import { formatError } from './runSafe';
 import type { SettingsStore } from './settings';
 
@@ -91,6 +92,13 @@ export function traceSummary(uri: string, ix: TraceIndex): TraceSummary {
       message: f.message,
       ...(f.href ? { href: f.href } : {}),
       ...(connection !== undefined ? { connection } : {}),
+      ...(f.related?.some((r) => r.uri)
+        ? {
+            related: f.related.flatMap((r) =>
+              r.uri ? [{ uri: r.uri, line: r.range.start.line, message: r.message }] : [],
+            ),
+          }
+        : {}),
     };
   });
   const cut: string[] = [];
@@ -136,11 +144,11 @@ function cancelled(): ResponseError<void> {
 
 function indexStream(
   file: string,
-  rules: Record<string, RuleSetting>,
+  options: TraceIndexOptions,
   token: CancellationToken,
 ): Promise<TraceIndex | undefined> {
   return new Promise((resolve, reject) => {
-    const ix = createTraceIndexer({ rules });
+    const ix = createTraceIndexer(options);
     const stream = createReadStream(file, { highWaterMark: STREAM_CHUNK });
     stream.on('data', (chunk) => {
       if (token.isCancellationRequested) {
@@ -165,7 +173,17 @@ function isIoError(e: unknown): e is NodeJS.ErrnoException {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
 }
 
-export function registerTrace(connection: Connection, settings: SettingsStore): void {
+/**
+ * Where the trace findings' settings are written in the workspace (AT-TLS parameters, RACDCERT
+ * keywords, server.xml attributes): asked once per opened trace, so edits made since count.
+ */
+export type SettingLookupSource = () => SettingLookup | undefined;
+
+export function registerTrace(
+  connection: Connection,
+  settings: SettingsStore,
+  settingLookup: SettingLookupSource = () => undefined,
+): void {
   const traces = new Map<string, OpenTrace>();
   const receiving = new Map<string, Receiving>();
 
@@ -182,7 +200,10 @@ export function registerTrace(connection: Connection, settings: SettingsStore): 
     }
   };
 
-  const rules = async (): Promise<Record<string, RuleSetting>> => (await settings.get()).rules;
+  const indexerOptions = async (): Promise<TraceIndexOptions> => ({
+    rules: (await settings.get()).rules,
+    findSetting: settingLookup(),
+  });
 
   const failure = (what: string, e: unknown): ResponseError<void> => {
     if (isIoError(e)) {
@@ -203,7 +224,7 @@ export function registerTrace(connection: Connection, settings: SettingsStore): 
     try {
       const file = fileURLToPath(uri);
       await forget(uri);
-      const index = await indexStream(file, await rules(), token);
+      const index = await indexStream(file, await indexerOptions(), token);
       if (!index || token.isCancellationRequested) {
         return cancelled();
       }
@@ -226,7 +247,7 @@ export function registerTrace(connection: Connection, settings: SettingsStore): 
         await forget(uri);
         const tempDir = await mkdtemp(path.join(os.tmpdir(), 'zos-tls-trace-'));
         r = {
-          indexer: createTraceIndexer({ rules: await rules() }),
+          indexer: createTraceIndexer(await indexerOptions()),
           tempDir,
           file: path.join(tempDir, 'trace'),
         };

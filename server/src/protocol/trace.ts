@@ -50,6 +50,8 @@ export interface TraceFindingInfo {
   href?: string;
   /** Id of the connection the finding is about, when it is about one. */
   connection?: string;
+  /** Where the workspace writes the setting the finding says to change (0-based lines). */
+  related?: { uri: string; line: number; message: string }[];
 }
 
 /** A connection as the viewer shows it: the service's TraceConnection without its event indexes. */
@@ -108,7 +110,7 @@ export interface TraceCloseParams {
 export type TraceWebviewRequest =
   | { type: 'ready' }
   | { type: 'page'; id: number; fromLine: number; count: number }
-  | { type: 'reveal'; line: number };
+  | { type: 'reveal'; line: number; uri?: string };
 
 export type TraceWebviewEvent =
   | { type: 'summary'; name: string; summary: TraceSummary }

@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TraceOpenTextParams, TracePageResult, TraceSummary } from '../../server/src/protocol/trace';
 import {
@@ -17,11 +18,14 @@ import { indexTraceBytes } from '../../server/src/service/trace';
 import type { Session } from './client';
 import { startSession } from './client';
 import { closeCleanly, HANG_GUARD } from './session';
+import { ROOT } from './serverBundle';
 
 const CORPUS = '/work/shared/corpus/traces';
 const ALERT_40 = `${CORPUS}/openssl-s_client/openssl-2602-s_client-tls13-alert-40.txt`;
 const LIBERTY = `${CORPUS}/liberty-trace/openliberty-9424-message-texts-CWWKO0801E.txt`;
-const FIPS_STALL = new URL('../fixtures/traces/attls-tls13-fips-stall-then-next.txt', import.meta.url);
+const FIPS_STALL = pathToFileURL(
+  path.join(ROOT, 'test', 'fixtures', 'traces', 'attls-tls13-fips-stall-then-next.txt'),
+);
 
 const linesOf = (text: string): string[] => text.replace(/\r?\n$/, '').split(/\r?\n/);
 

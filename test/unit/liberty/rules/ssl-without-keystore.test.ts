@@ -46,3 +46,22 @@ test('in a fragment, or when an include could not be read, it is information', (
   const [g] = findings(server('<include location="gone.xml"/>\n<ssl id="s"/>'));
   assert.equal(g.severity, 'information');
 });
+
+test('the other key stores are named, the first five only', () => {
+  const stores = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7'];
+  const text = server(
+    [
+      '<ssl id="a"/>',
+      '<ssl id="b"/>',
+      ...stores.map((k) => `<keyStore id="${k}" location="${k}.p12"/>`),
+    ].join('\n'),
+  );
+  const all = findings(text);
+  assert.equal(all.length, 2);
+  for (const f of all) {
+    assert.match(
+      f.message,
+      /keyStoreRef="defaultKeyStore" \(or another of 'k1', 'k2', 'k3', 'k4', 'k5', …\)/,
+    );
+  }
+});

@@ -144,3 +144,12 @@ export function describe(el: ConfigElement): string {
 export function shown(a: MergedAttribute): string {
   return a.value === a.resolved ? `'${a.value}'` : `'${a.value}' (= '${a.resolved}')`;
 }
+
+/** How many ids a message lists before `…`: a message naming thousands of ids helps no one. */
+const MAX_LISTED = 5;
+
+/** `'a', 'b', 'c'`, the first few of `ids`, then `, …` when there are more. */
+export function quotedIds(ids: readonly string[]): string {
+  const listed = ids.slice(0, MAX_LISTED).map((k) => `'${k}'`);
+  return `${listed.join(', ')}${ids.length > MAX_LISTED ? ', …' : ''}`;
+}

@@ -11,8 +11,7 @@ import { referenceTarget } from '../../knowledge/libertyKeywords';
 import { nearest, suggestionBudget } from '../../text/suggest';
 import type { ConfigElement, LibertyModel, MergedAttribute } from '../model';
 import { libertyRuleHref } from './href';
-
-const MAX_LISTED = 5;
+import { quotedIds } from './helpers';
 
 export const unresolvedRef: RuleModule<LibertyModel> = {
   id: 'liberty/unresolved-ref',
@@ -136,13 +135,7 @@ function message(
       : model.documents.size > 1
         ? `the merged configuration (${model.documents.size} files)`
         : 'the configuration';
-  const ids =
-    known.length === 0
-      ? `no ${target} has an id`
-      : `the ${target} ids are ${known
-          .slice(0, MAX_LISTED)
-          .map((k) => `'${k}'`)
-          .join(', ')}${known.length > MAX_LISTED ? ', …' : ''}`;
+  const ids = known.length === 0 ? `no ${target} has an id` : `the ${target} ids are ${quotedIds(known)}`;
   const fix = suggestion
     ? `Did you mean '${suggestion}'? Otherwise define <${target} id="${id}" …/>.`
     : `Define <${target} id="${id}" …/> or point ${a.name} at an existing id.`;

@@ -16,13 +16,12 @@ import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createTraceIndexer, pageLines } from '../../server/src/service/trace';
+import { TRACE_READ_CHUNK, indexTraceChunks, pageLines } from '../../server/src/service/trace';
 import type { PageableIndex, TraceIndex } from '../../server/src/service/trace';
 import { argValue, report } from './measure';
 import { generateGskTrace } from './traceGen';
 
 const PAGE = 200;
-const CHUNK = 1 << 20; // the CLI's read size
 
 const now = (): number => performance.now();
 
@@ -53,18 +52,9 @@ async function indexFile(file: string): Promise<Indexed> {
     firstPage = pageLines(partial, read, 0, PAGE).then((ls) => ({ ms: now() - t0, lines: ls.length }));
   };
   try {
-    const index = await new Promise<TraceIndex>((resolve, reject) => {
-      const ix = createTraceIndexer({ firstLines: PAGE, onFirstLines });
-      const stream = createReadStream(file, { highWaterMark: CHUNK });
-      stream.on('data', (chunk) => ix.push(chunk as Buffer));
-      stream.on('error', reject);
-      stream.on('end', () => {
-        try {
-          resolve(ix.end());
-        } catch (e) {
-          reject(e as Error);
-        }
-      });
+    const index = await indexTraceChunks(createReadStream(file, { highWaterMark: TRACE_READ_CHUNK }), {
+      firstLines: PAGE,
+      onFirstLines,
     });
     const ms = now() - t0;
     if (!firstPage) {

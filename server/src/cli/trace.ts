@@ -10,8 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliIo } from './check';
 import { detectLanguage } from '../service';
-import { findingsOfConnection } from '../service/trace/findings';
-import { createTraceIndexer } from '../service/trace';
+import { findingsByConnection } from '../service/trace/findings';
+import { TRACE_READ_CHUNK, indexTraceChunks } from '../service/trace';
 import type { TraceIndex } from '../service/trace';
 import type { SettingLookup } from '../service/trace/rules/settings';
 import { createSettingLookup } from '../service/trace/settingLookup';
@@ -85,19 +85,7 @@ function parse(argv: readonly string[]): Parsed {
 }
 
 function indexFile(file: string, findSetting?: SettingLookup): Promise<TraceIndex> {
-  return new Promise((resolve, reject) => {
-    const ix = createTraceIndexer({ findSetting });
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    stream.on('data', (chunk) => ix.push(chunk as Buffer));
-    stream.on('error', reject);
-    stream.on('end', () => {
-      try {
-        resolve(ix.end());
-      } catch (e) {
-        reject(e as Error);
-      }
-    });
-  });
+  return indexTraceChunks(createReadStream(file, { highWaterMark: TRACE_READ_CHUNK }), { findSetting });
 }
 
 /** The configuration files under --config directories, as the lookup reads them. */
@@ -191,11 +179,12 @@ const noPaths: PathOf = (uri) => uri ?? '';
 
 export function traceJson(ix: TraceIndex, pathOf: PathOf = noPaths): unknown {
   const json = jsonFinding(pathOf);
+  const byConnection = findingsByConnection(ix);
   return {
     version: 1,
     format: ix.format ?? null,
     encoding: ix.encoding,
-    connections: ix.connections.map((c) => ({
+    connections: ix.connections.map((c, i) => ({
       id: c.id,
       firstLine: c.firstLine + 1,
       lastLine: c.lastLine + 1,
@@ -209,7 +198,7 @@ export function traceJson(ix: TraceIndex, pathOf: PathOf = noPaths): unknown {
         type: m.type,
         ...(m.alert ? { alert: m.alert } : {}),
       })),
-      findings: findingsOfConnection(c, ix.events, ix.findings).map(json),
+      findings: byConnection[i].map(json),
     })),
     findings: ix.findings.map(json),
   };

@@ -31,11 +31,10 @@ import {
 } from '../protocol/trace';
 import { codeMarkdown } from '../service/codes/explain';
 import { recogniseLine } from '../service/codes/recognise';
-import { createTraceIndexer, pageLines } from '../service/trace';
+import { TRACE_READ_CHUNK, createTraceIndexer, indexTraceChunks, pageLines } from '../service/trace';
 import type { TraceIndex, TraceIndexOptions, TraceIndexer } from '../service/trace';
 import type { SettingLookup } from '../service/trace/rules/settings';
-import { findingsOfConnection } from '../service/trace/findings';
-import { countBelow } from '../service/racf/model';
+import { findingsByConnection } from '../service/trace/findings';
 import type { Finding } from '../service/types';
 import { formatError } from './runSafe';
 import type { SettingsStore } from './settings';
@@ -50,7 +49,6 @@ export const TraceCloseRequest = new RequestType<TraceCloseParams, null, void>(T
 /** Connections and findings sent to the viewer at most; the summary says when more were left out. */
 export const MAX_SUMMARY_CONNECTIONS = 20_000;
 export const MAX_SUMMARY_FINDINGS = 20_000;
-const STREAM_CHUNK = 1 << 20;
 
 interface OpenTrace {
   index: TraceIndex;
@@ -69,20 +67,13 @@ interface Receiving {
 export function traceSummary(uri: string, ix: TraceIndex): TraceSummary {
   const connections = ix.connections.slice(0, MAX_SUMMARY_CONNECTIONS);
   const owner = new Map<Finding, string>();
-  // Findings are in line order: each connection looks only at those within its line span (all of
-  // them for each of thousands of connections took a second on a 3,600-line log).
-  const lineOf = (f: Finding): number => f.range.start.line;
-  for (const c of connections) {
-    const near = ix.findings.slice(
-      countBelow(ix.findings, lineOf, c.firstLine),
-      countBelow(ix.findings, lineOf, c.lastLine + 1),
-    );
-    for (const f of findingsOfConnection(c, ix.events, near)) {
+  findingsByConnection(ix, connections).forEach((fs, i) => {
+    for (const f of fs) {
       if (!owner.has(f)) {
-        owner.set(f, c.id);
+        owner.set(f, connections[i].id);
       }
     }
-  }
+  });
   const findings: TraceFindingInfo[] = ix.findings.slice(0, MAX_SUMMARY_FINDINGS).map((f) => {
     const connection = owner.get(f);
     return {
@@ -147,26 +138,11 @@ function indexStream(
   options: TraceIndexOptions,
   token: CancellationToken,
 ): Promise<TraceIndex | undefined> {
-  return new Promise((resolve, reject) => {
-    const ix = createTraceIndexer(options);
-    const stream = createReadStream(file, { highWaterMark: STREAM_CHUNK });
-    stream.on('data', (chunk) => {
-      if (token.isCancellationRequested) {
-        stream.destroy();
-        resolve(undefined);
-        return;
-      }
-      ix.push(chunk as Buffer);
-    });
-    stream.on('error', reject);
-    stream.on('end', () => {
-      try {
-        resolve(ix.end());
-      } catch (e) {
-        reject(e as Error);
-      }
-    });
-  });
+  return indexTraceChunks(
+    createReadStream(file, { highWaterMark: TRACE_READ_CHUNK }),
+    options,
+    () => token.isCancellationRequested,
+  );
 }
 
 function isIoError(e: unknown): e is NodeJS.ErrnoException {

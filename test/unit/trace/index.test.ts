@@ -3,7 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createTraceIndexer, indexTraceBytes, pageLines } from '../../../server/src/service/trace/index';
+import { findingsByConnection, findingsOfConnection } from '../../../server/src/service/trace/findings';
+import {
+  createTraceIndexer,
+  indexTraceBytes,
+  indexTraceChunks,
+  pageLines,
+} from '../../../server/src/service/trace/index';
 
 const ATTLS = '/work/shared/corpus/traces/attls-syslog/zowe-cli-GetLogsData-operlog-EZD1287I.txt';
 
@@ -33,6 +39,42 @@ test('byte-at-a-time pushes give the same index as one push', () => {
   assert.deepEqual(a.events, b.events);
   assert.deepEqual(a.connections, b.connections);
   assert.equal(a.lineCount, b.lineCount);
+});
+
+async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) {
+    yield bytes.subarray(i, i + size);
+  }
+}
+
+test('indexTraceChunks gives the index indexTraceBytes gives; cancelled, it stops with nothing', async () => {
+  const bytes = readFileSync(ATTLS);
+  const a = await indexTraceChunks(chunksOf(bytes, 100));
+  const b = indexTraceBytes(bytes);
+  assert.deepEqual(a.events, b.events);
+  assert.deepEqual(a.findings, b.findings);
+  assert.equal(a.lineCount, b.lineCount);
+  let pulled = 0;
+  const counted = async function* (): AsyncGenerator<Uint8Array> {
+    for await (const c of chunksOf(bytes, 100)) {
+      pulled++;
+      yield c;
+    }
+  };
+  assert.equal(await indexTraceChunks(counted(), {}, () => pulled >= 2), undefined);
+  assert.equal(pulled, 2);
+});
+
+test('findingsByConnection: each connection gets what findingsOfConnection over all findings gives', () => {
+  const ix = indexTraceBytes(readFileSync(ATTLS));
+  const by = findingsByConnection(ix);
+  assert.equal(by.length, ix.connections.length);
+  assert.ok(by.some((fs) => fs.length > 0));
+  ix.connections.forEach((c, i) => {
+    assert.deepEqual(by[i], findingsOfConnection(c, ix.events, ix.findings));
+  });
+  const some = ix.connections.slice(1, 3);
+  assert.deepEqual(findingsByConnection(ix, some), by.slice(1, 3));
 });
 
 test('line offsets every N lines, and pages read from the nearest checkpoint', async () => {

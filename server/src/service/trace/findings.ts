@@ -1,6 +1,7 @@
 // Trace findings (issue 6): the trace/* rules of docs/rules.md run over a trace's model through the
 // same registry as the AT-TLS, RACF and Liberty rules (rules.ts runRules: catalogue severities, user
 // overrides, a failing rule isolated), and each finding tied to the connection it is about.
+import { countBelow } from '../racf/model';
 import { runRules } from '../rules';
 import type { Finding, RuleSetting } from '../types';
 import type { BuiltConnection } from './handshake';
@@ -42,4 +43,34 @@ export function findingsOfConnection(
     }
     return conn.events.some((i) => events[i] && events[i].line <= line && line <= events[i].endLine);
   });
+}
+
+/** What findingsByConnection reads of a trace index. */
+export interface ConnectionFindingsSource {
+  events: readonly TraceEvent[];
+  connections: readonly BuiltConnection[];
+  /** In line order, as traceFindings returns them. */
+  findings: readonly Finding[];
+}
+
+/**
+ * The findings of each connection (findingsOfConnection), in the order of `connections` (default:
+ * all of the index's). Findings are in line order, so each connection looks only at those within
+ * its line span: all of them for each of thousands of connections took a second on a 3,600-line log.
+ */
+export function findingsByConnection(
+  index: ConnectionFindingsSource,
+  connections: readonly BuiltConnection[] = index.connections,
+): Finding[][] {
+  const lineOf = (f: Finding): number => f.range.start.line;
+  return connections.map((c) =>
+    findingsOfConnection(
+      c,
+      index.events,
+      index.findings.slice(
+        countBelow(index.findings, lineOf, c.firstLine),
+        countBelow(index.findings, lineOf, c.lastLine + 1),
+      ),
+    ),
+  );
 }

@@ -320,6 +320,38 @@ export function indexTraceBytes(data: Uint8Array, options: TraceIndexOptions = {
   return ix.end();
 }
 
+/** The read size the adapters stream a trace file in (fs.createReadStream's highWaterMark). */
+export const TRACE_READ_CHUNK = 1 << 20;
+
+/**
+ * Indexes a stream of chunks (the adapters pass fs.createReadStream, which is async iterable, so
+ * the service stays free of node:fs). Resolves undefined when `cancelled` says so between chunks;
+ * leaving the loop early destroys the stream.
+ */
+export function indexTraceChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  options?: TraceIndexOptions,
+): Promise<TraceIndex>;
+export function indexTraceChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  options: TraceIndexOptions,
+  cancelled: () => boolean,
+): Promise<TraceIndex | undefined>;
+export async function indexTraceChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  options: TraceIndexOptions = {},
+  cancelled: () => boolean = () => false,
+): Promise<TraceIndex | undefined> {
+  const ix = createTraceIndexer(options);
+  for await (const chunk of chunks) {
+    if (cancelled()) {
+      return undefined;
+    }
+    ix.push(chunk);
+  }
+  return ix.end();
+}
+
 /** Reads `length` bytes at `offset` (fewer, or none, at the end of the file). */
 export type BytesReader = (offset: number, length: number) => Promise<Uint8Array> | Uint8Array;
 

@@ -183,7 +183,8 @@ export interface TraceDecoder extends LineReader {
 /** Sniffs the encoding on the first bytes, then streams every chunk to lines. */
 export function createTraceDecoder(
   onLine: (line: TraceLine) => void,
-  onSniffed?: (s: Sniffed) => void,
+  /** Told once, with the head the encoding was sniffed on (a capture's bytes, for its parser). */
+  onSniffed?: (s: Sniffed, head: Uint8Array) => void,
 ): TraceDecoder {
   let head: Uint8Array[] = [];
   let headLen = 0;
@@ -199,7 +200,7 @@ export function createTraceDecoder(
     }
     head = [];
     sniffed = sniffEncoding(all);
-    onSniffed?.(sniffed);
+    onSniffed?.(sniffed, all);
     reader = createLineReader(sniffed.encoding, onLine, sniffed.bom, 0);
     if (all.length > sniffed.bom) {
       reader.push(all.subarray(sniffed.bom));

@@ -8,8 +8,8 @@
 // kinds — info, record, state, cert — give way first), so a 1 GB trace indexes in bounded memory:
 // about 1.5 KB per event was measured with the GSK parser (codes and times included).
 import type { Finding, RuleSetting } from '../types';
-import { SNIFF_BYTES, createLineReader, sniffEncoding } from './decode';
-import type { LineReader, Sniffed } from './decode';
+import { createLineReader, createTraceDecoder } from './decode';
+import type { Sniffed } from './decode';
 import { createDetector } from './detect';
 import type { Detection } from './detect';
 import { traceFindings } from './findings';
@@ -145,10 +145,7 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
   let dropped = 0;
   let chatter = 0;
   let byteLength = 0;
-  let head: Uint8Array[] = [];
-  let headLen = 0;
   let sniffed: Sniffed | undefined;
-  let reader: LineReader | undefined;
   let bytes: ByteParser | undefined;
   let parser: LineParser | undefined;
   let parsed = false;
@@ -224,16 +221,10 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
     }
   };
 
-  const decide = (): void => {
-    const all = new Uint8Array(headLen);
-    let p = 0;
-    for (const h of head) {
-      all.set(h, p);
-      p += h.length;
-    }
-    head = [];
-    sniffed = sniffEncoding(all);
-    if (sniffed.capture) {
+  // Lines come from the decoder; a capture's bytes (binary: no lines) go to its byte parser.
+  const decoder = createTraceDecoder(onLine, (s, head) => {
+    sniffed = s;
+    if (s.capture) {
       format ??= 'pcap';
       detection = {
         format: 'pcap',
@@ -246,37 +237,23 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
       };
       bytes = fp?.createBytes?.();
       parsed = bytes !== undefined;
-      bytes?.push(all, emit);
-      return;
+      bytes?.push(head, emit);
     }
-    reader = createLineReader(sniffed.encoding, onLine, sniffed.bom, 0);
-    if (all.length > sniffed.bom) {
-      reader.push(all.subarray(sniffed.bom));
-    }
-  };
+  });
 
   return {
     push(chunk: Uint8Array): void {
       byteLength += chunk.length;
-      if (reader) {
-        reader.push(chunk);
-      } else if (bytes) {
+      if (bytes) {
         bytes.push(chunk, emit);
-      } else if (!sniffed) {
-        head.push(chunk.slice());
-        headLen += chunk.length;
-        if (headLen >= SNIFF_BYTES) {
-          decide();
-        }
+      } else {
+        decoder.push(chunk);
       }
     },
     end(): TraceIndex {
-      if (!sniffed) {
-        decide();
-      }
-      reader?.end();
+      decoder.end();
       if (firstLinesDue) {
-        offerFirstLines(reader?.lineCount ?? 0);
+        offerFirstLines(decoder.lineCount);
       }
       bytes?.end(emit);
       if (!detection) {
@@ -286,7 +263,7 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
       events.sort((a, b) => a.line - b.line || a.endLine - b.endLine);
       const connections = buildConnections(events);
       const encoding = sniffed!.encoding;
-      const lineCount = reader?.lineCount ?? 0;
+      const lineCount = decoder.lineCount;
       const findings = traceFindings(
         { format, encoding, lineCount, events, connections, findSetting: options.findSetting },
         options.rules,
@@ -303,7 +280,7 @@ export function createTraceIndexer(options: TraceIndexOptions = {}): TraceIndexe
         lineOffsets,
         events,
         eventsDropped: dropped,
-        fallbackRegions: reader?.fallbackRegions ?? 0,
+        fallbackRegions: decoder.fallbackRegions,
         connections,
         findings,
       };

@@ -17,8 +17,8 @@ test('extension in VS Code desktop (@vscode/test-electron)', { timeout: 10 * 60_
   });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status === NO_VSCODE_EXIT) {
-    const message =
-      'VS Code desktop not available here: set VSCODE_EXECUTABLE=/path/to/code to run this suite';
+    const why = /VS Code download failed: .*/.exec(output)?.[0] ?? 'no VS Code desktop build';
+    const message = `VS Code desktop not available here (${why}): set VSCODE_EXECUTABLE=/path/to/code to run this suite`;
     console.log(`# ${message}`);
     t.skip(message);
     return;

@@ -4,7 +4,7 @@
 // Exit codes: 0 passed, 1 failed, 3 no VS Code desktop available (the wrapper test then skips).
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -52,15 +52,27 @@ async function main(): Promise<number> {
       external: ['vscode'],
       logLevel: 'warning',
     });
-    const fixtures = path.join(root, 'test/fixtures/e2e');
+    // The workspace is a copy, as in the code-server suite: scenario 7 writes .vscode/settings.json and
+    // the repository must not be touched. The shipped examples hold the clean and FIPS policies, and a
+    // trace written for this project opens in the trace viewer as *.trc.
+    const ws = path.join(tmp, 'ws');
+    cpSync(path.join(root, 'test/fixtures/e2e'), ws, { recursive: true });
+    cpSync(path.join(root, 'examples'), path.join(ws, 'examples'), { recursive: true });
+    cpSync(
+      path.join(root, 'test/fixtures/traces/liberty-jsse8-null-cert-chain.txt'),
+      path.join(ws, 'null-cert-chain.trc'),
+    );
     return await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: root,
       extensionTestsPath: suite,
-      extensionTestsEnv: { ZOS_TLS_FIXTURES: fixtures },
+      extensionTestsEnv: { ZOS_TLS_E2E_WORKSPACE: ws },
       launchArgs: [
-        fixtures,
+        ws,
         '--disable-extensions',
+        // Trusted, so the index of workspace files and Liberty includes are read. Restricted Mode
+        // (diagnostics still shown, other files not read) is covered by the code-server suite,
+        // scenario 8, where trust can be turned on without a prompt nobody could answer here.
         '--disable-workspace-trust',
         `--user-data-dir=${path.join(tmp, 'ud')}`,
         `--extensions-dir=${path.join(tmp, 'exts')}`,

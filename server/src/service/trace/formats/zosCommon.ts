@@ -133,6 +133,40 @@ const MAX_OFFERED = 512;
 /** RFC 8701 GREASE values (0x0A0A, 0x1A1A, … 0xFAFA) are noise a client adds, not offers. */
 const isGrease = (n: number): boolean => (n & 0x0f0f) === 0x0a0a && n >> 8 === (n & 0xff);
 
+/** Big-endian u16 at b[i]. */
+const u16 = (b: Uint8Array, i: number): number => (b[i] << 8) | b[i + 1];
+
+/**
+ * Where a hello's fields after the session id start, from `p` at its session id length; undefined
+ * when the body ends first (no room for the u16 that follows).
+ */
+function afterSessionId(b: Uint8Array, p: number, end: number): number | undefined {
+  if (p >= end) {
+    return undefined;
+  }
+  const q = p + 1 + b[p];
+  return q + 2 > end ? undefined : q;
+}
+
+/**
+ * The extensions of a hello whose u16 list length is at `p` (RFC 8446 §4.2): each one's type, the
+ * start and end of its data (cut at `end`), and the length its header gives.
+ */
+function forEachExtension(
+  b: Uint8Array,
+  p: number,
+  end: number,
+  visit: (type: number, d: number, dEnd: number, len: number) => void,
+): void {
+  const extEnd = Math.min(end, p + 2 + u16(b, p));
+  for (let q = p + 2; q + 4 <= extEnd;) {
+    const len = u16(b, q + 2);
+    const d = q + 4;
+    visit(u16(b, q), d, Math.min(extEnd, d + len), len);
+    q = d + len;
+  }
+}
+
 const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0');
 
 /** u16 values of a list in b[from, to), GREASE left out, named by `name`. */
@@ -164,52 +198,32 @@ function readClientHello(b: Uint8Array, at: number, end: number): Partial<TlsIte
   if (at + 2 > end) {
     return out;
   }
-  const legacy = (b[at] << 8) | b[at + 1];
-  offer.versions = [versionOrHex(legacy)];
-  let p = at + 2 + 32;
-  if (p >= end) {
+  offer.versions = [versionOrHex(u16(b, at))];
+  let p = afterSessionId(b, at + 2 + 32, end);
+  if (p === undefined) {
     return out;
   }
-  p += 1 + b[p]; // session id
-  if (p + 2 > end) {
-    return out;
-  }
-  const suitesEnd = p + 2 + ((b[p] << 8) | b[p + 1]);
+  const suitesEnd = p + 2 + u16(b, p);
   offer.ciphers = u16List(b, p + 2, Math.min(end, suitesEnd), suiteName);
-  p = suitesEnd;
-  if (p >= end) {
+  p = afterSessionId(b, suitesEnd, end); // the compression methods, framed as the session id is
+  if (p === undefined) {
     return out;
   }
-  p += 1 + b[p]; // compression methods
-  if (p + 2 > end) {
-    return out;
-  }
-  const extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
-  p += 2;
-  while (p + 4 <= extEnd) {
-    const type = (b[p] << 8) | b[p + 1];
-    const d = p + 4;
-    const dEnd = Math.min(extEnd, d + ((b[p + 2] << 8) | b[p + 3]));
+  forEachExtension(b, p, end, (type, d, dEnd) => {
     if (type === 43 && d < dEnd) {
       const versions = u16List(b, d + 1, Math.min(dEnd, d + 1 + b[d]), versionOrHex);
       if (versions.length > 0) {
         offer.versions = versions;
       }
     } else if (type === 10 && d + 2 <= dEnd) {
-      offer.groups = u16List(b, d + 2, Math.min(dEnd, d + 2 + ((b[d] << 8) | b[d + 1])), groupName);
+      offer.groups = u16List(b, d + 2, Math.min(dEnd, d + 2 + u16(b, d)), groupName);
     } else if (type === 13 && d + 2 <= dEnd) {
-      offer.signatureSchemes = u16List(
-        b,
-        d + 2,
-        Math.min(dEnd, d + 2 + ((b[d] << 8) | b[d + 1])),
-        schemeName,
-      );
+      offer.signatureSchemes = u16List(b, d + 2, Math.min(dEnd, d + 2 + u16(b, d)), schemeName);
     } else if (type === 0 && d + 5 <= dEnd && b[d + 2] === 0) {
-      const nameEnd = Math.min(dEnd, d + 5 + ((b[d + 3] << 8) | b[d + 4]));
+      const nameEnd = Math.min(dEnd, d + 5 + u16(b, d + 3));
       out.serverName = String.fromCharCode(...b.subarray(d + 5, Math.min(nameEnd, d + 5 + 255)));
     }
-    p = d + ((b[p + 2] << 8) | b[p + 3]);
-  }
+  });
   return out;
 }
 
@@ -220,41 +234,31 @@ function readServerHello(b: Uint8Array, at: number, end: number): Partial<TlsIte
     return out;
   }
   // TLS 1.2 and older: legacy_version is the version chosen; TLS 1.3 overrides it in extension 43.
-  const legacy = versionName((b[at] << 8) | b[at + 1]);
+  const legacy = versionName(u16(b, at));
   if (legacy) {
     out.tlsVersion = legacy;
   }
-  let p = at + 2;
-  if (p + 32 > end) {
+  const random = at + 2;
+  if (random + 32 > end) {
     return out;
   }
-  if (hexOf(b, p, p + 32) === HRR_RANDOM) {
+  if (hexOf(b, random, random + 32) === HRR_RANDOM) {
     out.hsType = 'HelloRetryRequest';
   }
-  p += 32;
-  if (p >= end) {
-    return out;
-  }
-  p += 1 + b[p]; // session id
-  if (p + 2 > end) {
+  const p = afterSessionId(b, random + 32, end);
+  if (p === undefined) {
     return out;
   }
   const suite = hexOf(b, p, p + 2);
   out.cipher = cipherByCode(suite)?.name ?? `0x${suite}`;
-  p += 3; // suite + compression
-  if (p + 2 > end) {
-    return out;
+  if (p + 3 + 2 > end) {
+    return out; // no extensions after the suite and the compression method
   }
-  const extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
-  p += 2;
-  while (p + 4 <= extEnd) {
-    const type = (b[p] << 8) | b[p + 1];
-    const len = (b[p + 2] << 8) | b[p + 3];
-    if (type === 43 && len === 2 && p + 6 <= extEnd) {
-      out.tlsVersion = versionName((b[p + 4] << 8) | b[p + 5]);
+  forEachExtension(b, p + 3, end, (type, d, dEnd, len) => {
+    if (type === 43 && len === 2 && dEnd - d === 2) {
+      out.tlsVersion = versionName(u16(b, d));
     }
-    p += 4 + len;
-  }
+  });
   return out;
 }
 

@@ -8,8 +8,8 @@
 // 0, states otherwise; EZD1282I is a state, EZD1281I the connection's mapping. EZD1285I data
 // messages carry TLS records in hex: they become handshake, CCS and alert events, and tell which
 // side z/OS plays (who sent the ClientHello). The connection key is the CONNID.
-import type { FormatParser, LineParser, TraceCode, TraceEvent, TraceLine } from '../types';
-import { bytesOfHex, codesOf, lineText, readTlsRecords } from './zosCommon';
+import type { FormatParser, LineParser, TraceEvent, TraceLine } from '../types';
+import { bytesOfHex, codesOfParts, lineText, readTlsRecords, type LinePart } from './zosCommon';
 
 const EZD = /(?:^|\s)(EZD128[1-7]I)\s+TTLS\s+(Map|Start|Event|Flow|Data|Error)\b/;
 const CONTINUATION = /^\s+\S/;
@@ -27,16 +27,10 @@ const MAX_TEXT = 4_000;
 /** Connections whose side is remembered. */
 const MAX_CONNS = 10_000;
 
-interface Part {
-  text: string;
-  line: number;
-  col: number;
-}
-
 interface Msg {
   id: string;
   prefix: string;
-  parts: Part[];
+  parts: LinePart[];
   line: number;
   endLine: number;
 }
@@ -101,7 +95,7 @@ class AttlsParser implements LineParser {
       return;
     }
     const full = msg.parts.map((p) => p.text).join(' ');
-    const codes: TraceCode[] = msg.parts.flatMap((p) => codesOf(p.text, p.line, p.col));
+    const codes = codesOfParts(msg.parts);
     const conn = CONNID.exec(full)?.[1].toUpperCase();
     const base: TraceEvent = {
       format: 'attls-syslog',

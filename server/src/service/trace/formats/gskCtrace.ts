@@ -9,14 +9,25 @@
 // message, so a GSK connection is told by its errors, not by a message flow.
 import type { IndexEmit } from '../index';
 import type { FormatParser, LineParser, TraceCode, TraceEvent, TraceLine } from '../types';
-import { bannerDate, codesOf, ctraceHeader, isoOf, lineText, type CtraceHeader } from './zosCommon';
+import {
+  CTRACE_CALLOUT,
+  MAX_CTRACE_DETAILS as MAX_DETAILS,
+  bannerDate,
+  codesOf,
+  ctraceDetail,
+  ctraceEvent,
+  ctraceHeader,
+  lineText,
+  type CtraceHeader,
+  type CtraceRecord,
+  type LinePart,
+} from './zosCommon';
 
 const JOB_LINE =
   /^\s*(?:\d+\s+)?Job\s+(\S+)\s+Process\s+([0-9A-Fa-f]{8})\s+Thread\s+([0-9A-Fa-f]{8})(?:\s+(\S+))?\s*$/;
 /** Banner and column-heading lines of the IPCS report (also repeated on page breaks). */
 const BANNER =
   /^\s*(?:COMPONENT TRACE (?:FULL|SHORT|SUMMARY|TALLY) FORMAT|SYSNAME\(\S*\)|COMP\(\S*\).*|SYSNAME\s+MNEMONIC\s+ENTRY ID.*|-{5,}(?:\s+-{5,})*)\s*$/;
-const CALLOUT = /^\s*\d+\s+(?=\S)/;
 const HANDLE = /\bHandle\s+([0-9A-Fa-f]{8})\b/;
 /** `Socket closed by 192.168.50.80.1360.` — address and port joined by one dot; may be cut off. */
 const SOCKET_CLOSED = /Socket closed by(?:\s+([0-9A-Fa-f:.]+?)\.(\d+))?\.?\s*$/;
@@ -28,18 +39,10 @@ const NO_CODES = /^(?:Handle [0-9A-Fa-f]{8}, {1,2}Size \d+|Calling read routine 
 /** Server-side text quoted by APAR OA60669 ("Continuing to parse client hello"). */
 const SERVER_CUE = /\bparse client hello\b/i;
 
-/** Detail lines kept per record (a dump can be long; the record's range still covers all of it). */
-const MAX_DETAILS = 64;
-/** Characters of detail text put into an event's `text`. */
-const MAX_TEXT = 2_000;
 /** Threads remembered with their current secure-socket handle. */
 const MAX_THREADS = 10_000;
 
-interface Rec {
-  head: CtraceHeader;
-  line: number;
-  endLine: number;
-  date?: string;
+interface Rec extends CtraceRecord {
   job?: string;
   pid?: string;
   tid?: string;
@@ -47,7 +50,7 @@ interface Rec {
   /** The header carried a documentation callout number, so detail lines carry one too. */
   callouts: boolean;
   /** `col`: where the kept text starts in the physical line (code ranges are line offsets). */
-  details: { text: string; line: number; col: number }[];
+  details: LinePart[];
   /**
    * The indexer will not keep the record (its kind is past the caps, known from the header): its
    * details are not kept, only counted, and the handle they name is read as they go by.
@@ -123,7 +126,7 @@ class GskParser implements LineParser {
         line: line.line,
         endLine: line.line,
         date: this.date,
-        callouts: !light && CALLOUT.test(text),
+        callouts: !light && CTRACE_CALLOUT.test(text),
         details: [],
         light,
         seen: 0,
@@ -155,10 +158,7 @@ class GskParser implements LineParser {
       return;
     }
     if (rec.details.length < MAX_DETAILS) {
-      // Documentation copies number their lines; real output has no such column.
-      const stripped = rec.callouts ? text.replace(CALLOUT, '') : text;
-      const kept = stripped.trimStart();
-      rec.details.push({ text: kept, line: line.line, col: text.length - kept.length });
+      rec.details.push(ctraceDetail(text, line.line, rec.callouts));
     }
   }
 
@@ -248,16 +248,12 @@ class GskParser implements LineParser {
     const handle = this.handleOf(rec);
     const kind = kindOf(rec.head);
     const detail = rec.details.map((d) => d.text).join(' | ');
-    const iso = isoOf(rec.date, head.time);
-    const e: TraceEvent = {
-      format: 'gsk-ctrace',
-      line: rec.line,
-      endLine: rec.endLine,
-      time: { text: head.time, ...(iso ? { iso } : {}) },
-      system: head.sys,
+    const e = ctraceEvent(
+      'gsk-ctrace',
+      rec,
       kind,
-      text: `${head.desc}${rec.func ? ` ${rec.func}` : ''}${detail ? `: ${detail}` : ''}`.slice(0, MAX_TEXT),
-    };
+      `${head.desc}${rec.func ? ` ${rec.func}` : ''}${detail ? `: ${detail}` : ''}`,
+    );
     if (rec.job !== undefined) {
       e.job = rec.job;
       e.pid = rec.pid;

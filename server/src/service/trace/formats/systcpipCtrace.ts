@@ -6,7 +6,19 @@
 // records stay generic: one 'record' event each, keyed by the TCP connection id (CID), with the
 // codes its text carries.
 import type { FormatParser, LineParser, TraceCode, TraceEvent, TraceLine } from '../types';
-import { bannerDate, codesOf, ctraceHeader, isoOf, lineText, type CtraceHeader } from './zosCommon';
+import {
+  CTRACE_CALLOUT,
+  MAX_CTRACE_DETAILS as MAX_DETAILS,
+  bannerDate,
+  codesOf,
+  codesOfParts,
+  ctraceDetail,
+  ctraceEvent,
+  ctraceHeader,
+  lineText,
+  type CtraceRecord,
+  type LinePart,
+} from './zosCommon';
 
 const SEPARATOR = /^\s*(?:\d+\s+)?={20,}([0-9A-F]{8})?\s*$/;
 /** The closed key list of §4.2: an open `[A-Z]+\.{2,}` pattern also matches dump text columns. */
@@ -17,22 +29,14 @@ const BANNER =
   /^\s*(?:COMPONENT TRACE (?:FULL|SHORT|SUMMARY|TALLY) FORMAT|SYSNAME\(\S*\)|COMP\(\S*\).*|SYSNAME\s+(?:MNEMONIC|COMP)\s+ENTRY\s*ID.*|-{5,}(?:\s+-{5,})*)\s*$/;
 /** `...` elision lines of documentation copies. */
 const ELISION = /^\s*(?:\.\s*){3,}$/;
-const CALLOUT = /^\s*\d+\s+(?=\S)/;
 
-const MAX_DETAILS = 64;
-const MAX_TEXT = 2_000;
-
-interface Rec {
-  head: CtraceHeader;
-  line: number;
-  endLine: number;
-  date?: string;
+interface Rec extends CtraceRecord {
   seq?: string;
   callouts: boolean;
   /** Where the description starts in the header line. */
   descCol: number;
   keys: Map<string, string>;
-  details: { text: string; line: number; col: number }[];
+  details: LinePart[];
 }
 
 class SystcpipParser implements LineParser {
@@ -65,7 +69,7 @@ class SystcpipParser implements LineParser {
         endLine: line.line,
         date: this.date,
         seq: this.seq,
-        callouts: CALLOUT.test(text),
+        callouts: CTRACE_CALLOUT.test(text),
         descCol: text.length - head.desc.length,
         keys: new Map(),
         details: [],
@@ -91,9 +95,7 @@ class SystcpipParser implements LineParser {
       }
     }
     if (!keyed && rec.details.length < MAX_DETAILS) {
-      const stripped = rec.callouts ? text.replace(CALLOUT, '') : text;
-      const kept = stripped.trimStart();
-      rec.details.push({ text: kept, line: line.line, col: text.length - kept.length });
+      rec.details.push(ctraceDetail(text, line.line, rec.callouts));
     }
   }
 
@@ -108,21 +110,14 @@ class SystcpipParser implements LineParser {
       return;
     }
     const { head, keys } = rec;
-    const codes: TraceCode[] = codesOf(head.desc, rec.line, rec.descCol);
-    for (const d of rec.details) {
-      codes.push(...codesOf(d.text, d.line, d.col));
-    }
+    const codes: TraceCode[] = [...codesOf(head.desc, rec.line, rec.descCol), ...codesOfParts(rec.details)];
     const detail = rec.details.map((d) => d.text).join(' | ');
-    const iso = isoOf(rec.date, head.time);
-    const e: TraceEvent = {
-      format: 'systcpip-ctrace',
-      line: rec.line,
-      endLine: rec.endLine,
-      time: { text: head.time, ...(iso ? { iso } : {}) },
-      system: head.sys,
-      kind: 'record',
-      text: `${head.mnemonic} ${head.desc}${detail ? `: ${detail}` : ''}`.slice(0, MAX_TEXT),
-    };
+    const e = ctraceEvent(
+      'systcpip-ctrace',
+      rec,
+      'record',
+      `${head.mnemonic} ${head.desc}${detail ? `: ${detail}` : ''}`,
+    );
     const cid = keys.get('CID');
     // IBM: the CID is the connection id of the connection display (§4.3); zero means none.
     if (cid && /^[0-9A-Fa-f]{8}$/.test(cid) && !/^0+$/.test(cid)) {

@@ -7,7 +7,15 @@ import { NAMED_GROUPS, cipherByCode } from '../../knowledge/attlsKeywords';
 import { signaturePairByCode } from '../../knowledge/cipherInfo';
 import { alertByValue, protocolVersionByValue } from '../../knowledge/codes';
 import { handshakeTypeOfNumber } from './jsseCommon';
-import type { HandshakeType, TraceAlert, TraceCode, TraceLine, TraceOffer } from '../types';
+import type {
+  HandshakeType,
+  TraceAlert,
+  TraceCode,
+  TraceEvent,
+  TraceFormat,
+  TraceLine,
+  TraceOffer,
+} from '../types';
 
 /** Characters of one physical line a z/OS parser looks at: IPCS and syslog records are short. */
 export const MAX_LINE = 8_192;
@@ -61,6 +69,59 @@ export function bannerDate(text: string): string | undefined {
 /** Naive ISO time (the IPCS session decides local or GMT; the file does not say). */
 export function isoOf(date: string | undefined, time: string): string | undefined {
   return date ? `${date}T${time}` : undefined;
+}
+
+/** Text kept from one physical line, and where it starts there (code ranges are line offsets). */
+export interface LinePart {
+  text: string;
+  line: number;
+  col: number;
+}
+
+/** Codes of each part, in order. */
+export function codesOfParts(parts: readonly LinePart[]): TraceCode[] {
+  return parts.flatMap((p) => codesOf(p.text, p.line, p.col));
+}
+
+/** A callout number before a line: documentation copies number their lines, real output does not. */
+export const CTRACE_CALLOUT = /^\s*\d+\s+(?=\S)/;
+/** Detail lines kept per CTRACE record (a dump can be long; the record's range still covers all of it). */
+export const MAX_CTRACE_DETAILS = 64;
+/** Characters of a CTRACE record put into its event's `text`. */
+const MAX_CTRACE_TEXT = 2_000;
+
+/** A CTRACE detail line as kept: without its callout (when the record has them) and leading blanks. */
+export function ctraceDetail(text: string, line: number, callouts: boolean): LinePart {
+  const stripped = callouts ? text.replace(CTRACE_CALLOUT, '') : text;
+  const kept = stripped.trimStart();
+  return { text: kept, line, col: text.length - kept.length };
+}
+
+/** A CTRACE record: its header, where it is, and the date of the IPCS banner before it. */
+export interface CtraceRecord {
+  head: CtraceHeader;
+  line: number;
+  endLine: number;
+  date?: string;
+}
+
+/** What every CTRACE record's event says: where, when, on which system; `text` cut to size. */
+export function ctraceEvent(
+  format: TraceFormat,
+  rec: CtraceRecord,
+  kind: TraceEvent['kind'],
+  text: string,
+): TraceEvent {
+  const iso = isoOf(rec.date, rec.head.time);
+  return {
+    format,
+    line: rec.line,
+    endLine: rec.endLine,
+    time: { text: rec.head.time, ...(iso ? { iso } : {}) },
+    system: rec.head.sys,
+    kind,
+    text: text.slice(0, MAX_CTRACE_TEXT),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

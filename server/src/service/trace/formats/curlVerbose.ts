@@ -5,7 +5,7 @@
 // content type, never a handshake message; alert numbers are level × 256 + description.
 import type { FormatParser, LineParser, TraceEvent, TraceLine } from '../types';
 import { MAX_TEXT, alertNumbered, clip, handshakeTypeOfNumber } from './jsseCommon';
-import { codesOf } from './zosCommon';
+import { lineEvent } from './zosCommon';
 
 const PREFIX = /^(?:\* |== Info: )/;
 const TLS =
@@ -39,22 +39,14 @@ class CurlParser implements LineParser {
       emit(this.cert);
       this.cert = undefined;
     }
-    const ev = (kind: TraceEvent['kind']): TraceEvent => {
-      const e: TraceEvent = {
-        format: 'curl-verbose',
-        line: line.line,
-        endLine: line.line,
-        kind,
-        side: 'client',
-        connKey: this.key,
-        text: text.replace(PREFIX, '').trim().slice(0, MAX_TEXT),
-      };
-      const codes = codesOf(text, line.line);
-      if (codes.length > 0) {
-        e.codes = codes;
-      }
-      return e;
-    };
+    const ev = (kind: TraceEvent['kind']): TraceEvent =>
+      lineEvent(
+        'curl-verbose',
+        line,
+        text,
+        { kind, side: 'client', connKey: this.key },
+        text.replace(PREFIX, '').trim(),
+      );
     const tls = TLS.exec(text);
     const old = tls ? null : TLS_OLD.exec(text);
     if (tls || old) {

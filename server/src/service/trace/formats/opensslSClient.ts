@@ -4,8 +4,8 @@
 // messages are emitted when their record ends, so ClientHello offers and the ServerHello suite
 // listed under them are on the event.
 import type { FormatParser, LineParser, TraceEvent, TraceLine } from '../types';
-import { MAX_TEXT, alertNamed, alertNumbered, clip, handshakeTypeOf } from './jsseCommon';
-import { codesOf } from './zosCommon';
+import { alertNamed, alertNumbered, clip, handshakeTypeOf } from './jsseCommon';
+import { lineEvent } from './zosCommon';
 
 const CONNECTED = /^CONNECTED\(([0-9A-Fa-f]+)\)\s*$/;
 const ACCEPT = /^ACCEPT\s*$/;
@@ -39,23 +39,8 @@ class OpensslParser implements LineParser {
     const text = clip(line.text).trimEnd();
     const ev = (kind: TraceEvent['kind'], dir?: TraceEvent['dir']): TraceEvent => {
       this.events++;
-      const e: TraceEvent = {
-        format: 'openssl-s_client',
-        line: line.line,
-        endLine: line.line,
-        kind,
-        side: this.side,
-        connKey: `openssl:${this.run || 1}`,
-        text: text.trim().slice(0, MAX_TEXT),
-      };
-      if (dir) {
-        e.dir = dir;
-      }
-      const codes = codesOf(text, line.line);
-      if (codes.length > 0) {
-        e.codes = codes;
-      }
-      return e;
+      const where = { kind, side: this.side, connKey: `openssl:${this.run || 1}` };
+      return lineEvent('openssl-s_client', line, text, dir ? { ...where, dir } : where, text.trim());
     };
     if (this.hs) {
       const suite = TRACE_SUITE.exec(text);

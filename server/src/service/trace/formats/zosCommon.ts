@@ -6,7 +6,7 @@ import { recogniseLine } from '../../codes/recognise';
 import { NAMED_GROUPS, cipherByCode } from '../../knowledge/attlsKeywords';
 import { signaturePairByCode } from '../../knowledge/cipherInfo';
 import { alertByValue, protocolVersionByValue } from '../../knowledge/codes';
-import { handshakeTypeOfNumber } from './jsseCommon';
+import { MAX_TEXT, handshakeTypeOfNumber } from './jsseCommon';
 import type {
   HandshakeType,
   TraceAlert,
@@ -35,6 +35,31 @@ export function codesOf(text: string, line: number, offset = 0): TraceCode[] {
     start: m.start + offset,
     end: m.end + offset,
   }));
+}
+
+/**
+ * The event of one line (curl -v, openssl s_client): `text` cut to MAX_TEXT, and the codes that
+ * `scanned` (the whole line, prefix included) carries.
+ */
+export function lineEvent(
+  format: TraceFormat,
+  line: TraceLine,
+  scanned: string,
+  fields: Omit<TraceEvent, 'format' | 'line' | 'endLine' | 'text' | 'codes'>,
+  text: string,
+): TraceEvent {
+  const e: TraceEvent = {
+    format,
+    line: line.line,
+    endLine: line.line,
+    ...fields,
+    text: text.slice(0, MAX_TEXT),
+  };
+  const codes = codesOf(scanned, line.line);
+  if (codes.length > 0) {
+    e.codes = codes;
+  }
+  return e;
 }
 
 /**

@@ -17,7 +17,19 @@ import { buildModel } from '../../server/src/service/attls/model';
 import { runRules } from '../../server/src/service/rules';
 import { ATTLS_RULES } from '../../server/src/service/attls/rules';
 import { generateJson, generatePolicy } from './policyGen';
-import { argValue, gc, jsonYardstick, MB, measureHot, median, now, report, root, timeRuns } from './measure';
+import {
+  argValue,
+  gc,
+  jsonYardstick,
+  MB,
+  measureHot,
+  median,
+  now,
+  report,
+  root,
+  runBench,
+  timeRuns,
+} from './measure';
 
 const SEED = 20240611;
 
@@ -293,8 +305,5 @@ async function main(): Promise<void> {
 if (process.argv.includes('--child-50mb')) {
   run50MbChild();
 } else {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
+  runBench(main);
 }

@@ -6,19 +6,7 @@
 // commas in lists. Certificates are created before they are connected or used to sign, rings
 // before their connections, so the cross-command rules do their full lookups instead of stopping
 // at the first unknown name. Seeded: every run measures the same bytes.
-import { seededRandom } from './policyGen';
-
-interface Rng {
-  int: (n: number) => number;
-  pick: <T>(xs: readonly T[]) => T;
-  chance: (p: number) => boolean;
-}
-
-function rng(seed: number): Rng {
-  const next = seededRandom(seed);
-  const int = (n: number): number => Math.floor(next() * n);
-  return { int, pick: (xs) => xs[int(xs.length)], chance: (p) => next() < p };
-}
+import { rng, type Rng } from './policyGen';
 
 const OWNERS = ['MQSTC', 'LIBSERV', 'ZWESVUSR', 'CICSUSR', 'IZUSVR', 'DB2DIST', 'FTPD', 'TN3270', 'IMSSTC'];
 const SYSTEMS = ['MQ', 'Liberty', 'Zowe', 'CICS', 'zOSMF', 'DB2', 'FTP', 'TN3270', 'IMS', 'zCEE'];

@@ -25,7 +25,21 @@ import { parseXml } from '../../server/src/service/liberty/xml';
 import { buildLibertyModel } from '../../server/src/service/liberty/model';
 import { LIBERTY_RULES } from '../../server/src/service/liberty/rules';
 import { generateJson } from './policyGen';
-import { argValue, gc, jsonYardstick, MB, measureHot, median, now, report, timeRuns } from './measure';
+import {
+  argValue,
+  countByRule,
+  gc,
+  jsonYardstick,
+  MB,
+  measureHot,
+  measureMedian,
+  median,
+  now,
+  onceNote,
+  report,
+  runBench,
+  type Timing,
+} from './measure';
 import { generateServerXml } from './libertyGen';
 
 const SEED = 20240611;
@@ -37,15 +51,8 @@ const URI = 'file:///bench/wlp/usr/servers/big/server.xml';
  */
 const READER: VersionedConfigFileReader = { generation: 0, read: () => undefined, list: () => undefined };
 
-interface Timing {
-  ms: number;
-  runs: number;
-}
-
-async function measure(runs: number, warmup: number, f: (i: number) => unknown): Promise<Timing> {
-  const { times, slow } = await timeRuns(runs, warmup, f, SLOW_MS);
-  return slow !== undefined ? { ms: slow, runs: 1 } : { ms: median(times), runs: times.length };
-}
+const measure = (runs: number, warmup: number, f: (i: number) => unknown): Promise<Timing> =>
+  measureMedian(runs, warmup, f, SLOW_MS);
 
 const hot = (runs: number, f: () => unknown): number => median(measureHot(runs, f));
 
@@ -177,10 +184,7 @@ async function main(): Promise<void> {
   const oursMsPerMb = full.ms / MB(text.length);
   const parseMsPerMb = jsonParse.ms / MB(json.length);
   const lsMsPerMb = jsonBoth.ms / MB(json.length);
-  const findingsByRule: Record<string, number> = {};
-  for (const x of first.findings) {
-    findingsByRule[x.rule] = (findingsByRule[x.rule] ?? 0) + 1;
-  }
+  const findingsByRule = countByRule(first.findings);
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -220,13 +224,12 @@ async function main(): Promise<void> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 
-  const once = (t: Timing): string => (t.runs === 1 ? ' (1 run: too slow to repeat)' : '');
   const rows: [string, string][] = [
     [
       'Liberty server.xml',
       `${f(MB(text.length), 2)} MB, ${gen.lineCount} lines, ${gen.units} TLS units, ${results.server.elements} merged elements, ${first.findings.length} findings`,
     ],
-    ['  full analysis (facade)', `${f(full.ms)} ms = ${f(oursMsPerMb)} ms/MB${once(full)}`],
+    ['  full analysis (facade)', `${f(full.ms)} ms = ${f(oursMsPerMb)} ms/MB${onceNote(full)}`],
     [
       '  phases: parse/model/rules',
       [phases.parse, phases.model, phases.rules].map((x) => f(x)).join(' / ') + ' ms',
@@ -238,7 +241,7 @@ async function main(): Promise<void> {
         .map(([id, ms]) => `${id} ${f(ms)}`)
         .join(', ') + ' ms',
     ],
-    ['  re-check after 1-attribute edit', `${f(recheck.ms)} ms${once(recheck)}`],
+    ['  re-check after 1-attribute edit', `${f(recheck.ms)} ms${onceNote(recheck)}`],
     [
       '  re-check, smaller files',
       Object.entries(bySize)
@@ -270,7 +273,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -7,19 +7,7 @@
 // then an `outboundConnection`, a reference that misses, a weak protocol or a cipher list with
 // commas — so every rule finds work and the reference lookups run over thousands of ids.
 // Seeded: every run measures the same bytes.
-import { seededRandom } from './policyGen';
-
-interface Rng {
-  int: (n: number) => number;
-  pick: <T>(xs: readonly T[]) => T;
-  chance: (p: number) => boolean;
-}
-
-function rng(seed: number): Rng {
-  const next = seededRandom(seed);
-  const int = (n: number): number => Math.floor(next() * n);
-  return { int, pick: (xs) => xs[int(xs.length)], chance: (p) => next() < p };
-}
+import { rng } from './policyGen';
 
 const OWNERS = ['LIBSERV', 'ZCEESRV', 'IZUSVR', 'CICSUSR', 'MQWEB', 'ZWESVUSR'];
 const RINGS = ['Liberty.KeyRing', 'zCEE.KeyRing', 'IZUKeyring.IZUDFLT', 'CICS.Ring', 'MQWeb.Ring'];

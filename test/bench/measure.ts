@@ -1,5 +1,5 @@
-// Timing helpers shared by the AT-TLS and RACF benchmarks (attls.bench.ts, racf.bench.ts): the
-// command line, medians, measured runs with a GC before each, the JSON yardstick and the report.
+// Timing helpers shared by the benchmarks (attls, racf, liberty, trace .bench.ts): the command line,
+// medians, measured runs with a GC before each, the JSON yardstick, the report and the entry point.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -51,6 +51,43 @@ export async function timeRuns(
     }
   }
   return { times };
+}
+
+/** A median over runs, or the single run of a measurement too slow to repeat. */
+export interface Timing {
+  ms: number;
+  runs: number;
+}
+
+/** Median of `runs` runs after `warmup`; once only when a warm-up run is slower than `slowMs`. */
+export async function measureMedian(
+  runs: number,
+  warmup: number,
+  f: (i: number) => unknown,
+  slowMs: number,
+): Promise<Timing> {
+  const { times, slow } = await timeRuns(runs, warmup, f, slowMs);
+  return slow !== undefined ? { ms: slow, runs: 1 } : { ms: median(times), runs: times.length };
+}
+
+/** What the report adds to a Timing of one run. */
+export const onceNote = (t: Timing): string => (t.runs === 1 ? ' (1 run: too slow to repeat)' : '');
+
+/** How many findings each rule reported. */
+export function countByRule(findings: readonly { rule: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of findings) {
+    out[x.rule] = (out[x.rule] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Runs a benchmark's main; a failure is printed and exits 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }
 
 /** Same measurement without a GC before each call: feature requests arrive back to back. */

@@ -15,14 +15,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-interface Rng {
+/** Seeded draws, shared by the policy, RACF job and server.xml generators. */
+export interface Rng {
   next: () => number;
   int: (n: number) => number;
   pick: <T>(xs: readonly T[]) => T;
   chance: (p: number) => boolean;
 }
 
-function rng(seed: number): Rng {
+export function rng(seed: number): Rng {
   const next = seededRandom(seed);
   const int = (n: number): number => Math.floor(next() * n);
   return { next, int, pick: (xs) => xs[int(xs.length)], chance: (p) => next() < p };

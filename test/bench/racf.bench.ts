@@ -34,14 +34,18 @@ import type { Position } from '../../server/src/service/features';
 import { generateJson } from './policyGen';
 import {
   argValue,
+  countByRule,
   gc,
   jsonYardstick,
   MB,
   measureHot as hotTimes,
+  measureMedian,
   median,
   now,
+  onceNote,
   report,
-  timeRuns,
+  runBench,
+  type Timing,
 } from './measure';
 import { generateJcl, generateRexx } from './jclGen';
 
@@ -51,16 +55,9 @@ const SLOW_MS = 10_000;
 /** Fixed "today", so the date rules judge the generated NOTAFTER dates the same on every run. */
 const OPTIONS: RacfAnalyzeOptions = { today: new Date('2025-06-01T00:00:00Z') };
 
-interface Timing {
-  ms: number;
-  runs: number;
-}
-
 /** Median of `runs` runs after `warmup`; once only when the first run is slower than SLOW_MS. */
-async function measure(runs: number, warmup: number, f: (i: number) => unknown): Promise<Timing> {
-  const { times, slow } = await timeRuns(runs, warmup, f, SLOW_MS);
-  return slow !== undefined ? { ms: slow, runs: 1 } : { ms: median(times), runs: times.length };
-}
+const measure = (runs: number, warmup: number, f: (i: number) => unknown): Promise<Timing> =>
+  measureMedian(runs, warmup, f, SLOW_MS);
 
 /** Same measurement without a GC before each call: feature requests arrive back to back. */
 function measureHot(runs: number, f: () => unknown): number {
@@ -242,10 +239,7 @@ async function main(): Promise<void> {
   const oursMsPerMb = full.ms / MB(text.length);
   const jsonMsPerMb = jsonBoth.ms / MB(json.length);
   const ratio = oursMsPerMb / jsonMsPerMb;
-  const findingsByRule: Record<string, number> = {};
-  for (const x of first.findings) {
-    findingsByRule[x.rule] = (findingsByRule[x.rule] ?? 0) + 1;
-  }
+  const findingsByRule = countByRule(first.findings);
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -293,13 +287,12 @@ async function main(): Promise<void> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 
-  const once = (t: Timing): string => (t.runs === 1 ? ' (1 run: too slow to repeat)' : '');
   const rows: [string, string][] = [
     [
       'RACF JCL job',
       `${f(MB(text.length), 2)} MB, ${job.lineCount} lines, ${job.steps} steps, ${results.jcl.racfCommands} RACF commands, ${first.findings.length} findings`,
     ],
-    ['  full analysis (analyzeRacf)', `${f(full.ms)} ms  = ${f(oursMsPerMb)} ms/MB${once(full)}`],
+    ['  full analysis (analyzeRacf)', `${f(full.ms)} ms  = ${f(oursMsPerMb)} ms/MB${onceNote(full)}`],
     [
       '  phases: carriers/parse/model/rules/rest',
       [phases.carriers, phases.parse, phases.model, phases.rules, suppressMs].map((x) => f(x)).join(' / ') +
@@ -314,7 +307,7 @@ async function main(): Promise<void> {
     ],
     [
       '  re-check after 1-line edit',
-      `${f(recheck.ms)} ms (target ≤ 50) ${recheck.ms <= 50 ? 'OK' : 'MISSED'}${once(recheck)}`,
+      `${f(recheck.ms)} ms (target ≤ 50) ${recheck.ms <= 50 ? 'OK' : 'MISSED'}${onceNote(recheck)}`,
     ],
     [
       '  re-check, smaller jobs',
@@ -324,7 +317,7 @@ async function main(): Promise<void> {
     ],
     [
       'REXX exec',
-      `${f(MB(rexx.text.length), 2)} MB, ${rexx.lineCount} lines: ${f(rexxFull.ms)} ms = ${f(results.rexx.msPerMb)} ms/MB${once(rexxFull)}`,
+      `${f(MB(rexx.text.length), 2)} MB, ${rexx.lineCount} lines: ${f(rexxFull.ms)} ms = ${f(results.rexx.msPerMb)} ms/MB${onceNote(rexxFull)}`,
     ],
     ['JSON document', `${f(MB(json.length), 2)} MB`],
     [
@@ -347,7 +340,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

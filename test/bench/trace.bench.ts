@@ -18,7 +18,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { TRACE_READ_CHUNK, indexTraceChunks, pageLines } from '../../server/src/service/trace';
 import type { PageableIndex, TraceIndex } from '../../server/src/service/trace';
-import { argValue, report } from './measure';
+import { argValue, report, runBench } from './measure';
 import { generateGskTrace } from './traceGen';
 
 const PAGE = 200;
@@ -151,7 +151,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -4,17 +4,11 @@
 // with the complete failing input in test-results/attls-fuzz-failure.json.
 // Replay a failure: `... attls.fuzz.ts <cases> <seed> --only "<property>" --path "<path>"`.
 import path from 'node:path';
-import { fuzzMain } from './harness';
+import { fuzzMain, printSummary } from './harness';
 import { runProperties } from './attlsProperties';
 
 fuzzMain(
   runProperties,
   path.resolve(__dirname, '../../test-results/attls-fuzz-failure.json'),
-  (summary, secs) => {
-    console.log(
-      `seed ${summary.seed}: ${summary.cases} cases in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
-    );
-    console.log(`slowest case ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
-    console.log(`cases over budget once but under it on a re-run: ${summary.slowThenFast}`);
-  },
+  (summary, secs) => printSummary(summary, secs, 'case'),
 );

@@ -21,6 +21,7 @@ import {
   readCorpus,
   stringTextArb,
   timeWithReruns,
+  oddTokenArbs,
 } from './harness';
 import type { FuzzSummary, Mutation, RunOptions } from './harness';
 
@@ -101,22 +102,7 @@ function soupArb(keywords: string[]): fc.Arbitrary<FuzzCase> {
         '# zos-tls-disable-line',
       ),
     },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(
-        '\0',
-        '\u00a0',
-        '\u2028',
-        '\ud800',
-        '\udc00',
-        '\ud83d\ude00',
-        '\u00ff',
-        '\u0085',
-        '\f',
-        '\v',
-      ),
-    },
+    ...oddTokenArbs(['\u00ff', '\u0085', '\f', '\v']),
     { weight: 1, arbitrary: fc.integer({ min: 200, max: 20000 }).map((n) => 'x'.repeat(n)) },
     { weight: 1, arbitrary: fc.integer({ min: 50, max: 4000 }).map((n) => 'TLSv1.3 ' + 'On '.repeat(n)) },
   );

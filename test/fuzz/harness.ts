@@ -47,6 +47,20 @@ export function stringTextArb(units: string[], maxLength: number): fc.Arbitrary<
   );
 }
 
+/**
+ * Soup tokens no configuration holds: a few binary units, and odd characters (NUL, NBSP, line
+ * separator, lone surrogates, an astral pair) followed by the language's own `extra` ones.
+ */
+export function oddTokenArbs(extra: string[]): { weight: number; arbitrary: fc.Arbitrary<string> }[] {
+  return [
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('\0', '\u00a0', '\u2028', '\ud800', '\udc00', '\ud83d\ude00', ...extra),
+    },
+  ];
+}
+
 export type Mutation =
   | { op: 'delete'; at: number }
   | { op: 'duplicate'; at: number; count: number }
@@ -417,6 +431,12 @@ export function checkProperties<C>(
   }
 }
 
+/** A failed property's error with the top `frames` stack frames: they name the function that threw. */
+export function stackErrorText(frames: number): (e: unknown) => string {
+  return (e) =>
+    e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, frames).join('\n    ') : String(e);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The fuzz scripts' command line: `<script> [cases] [seed] [--only <property>] [--path <path>]`
 
@@ -456,6 +476,25 @@ export function fuzzMain<S extends FuzzSummary>(
     process.exit(1);
   }
   console.log('no failures');
+}
+
+/**
+ * The summary lines every fuzz script prints: seed, `cases` (what was counted), the slowest `unit`
+ * (case or input) against the budget, and how many were over it once but not on a re-run.
+ */
+export function printSummary(
+  summary: FuzzSummary,
+  secs: number,
+  unit: 'case' | 'input',
+  cases = `${summary.cases} cases`,
+): void {
+  console.log(
+    `seed ${summary.seed}: ${cases} in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
+  );
+  console.log(
+    `slowest ${unit} ${summary.slowestMs.toFixed(1)} ms (budget ${CASE_BUDGET_MS} ms): ${summary.slowestCase}`,
+  );
+  console.log(`${unit}s over budget once but under it on a re-run: ${summary.slowThenFast}`);
 }
 
 /**

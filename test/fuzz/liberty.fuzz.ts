@@ -4,7 +4,7 @@
 // a failure, with the complete failing input in test-results/liberty-fuzz-failure.json.
 // Replay a failure: `... liberty.fuzz.ts <cases> <seed> --only "<property>" --path "<path>"`.
 import path from 'node:path';
-import { fuzzMain } from './harness';
+import { fuzzMain, printSummary } from './harness';
 import { IN_LINE_POSITIONS, runProperties } from './libertyProperties';
 
 const PROPERTIES = 4;
@@ -14,11 +14,7 @@ fuzzMain(
   (perThree, seed, options) => runProperties(Math.ceil((perThree * 3) / PROPERTIES), seed, options),
   path.resolve(__dirname, '../../test-results/liberty-fuzz-failure.json'),
   (summary, secs) => {
-    console.log(
-      `seed ${summary.seed}: ${summary.cases} cases in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
-    );
-    console.log(`slowest input ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
-    console.log(`inputs over budget once but under it on a re-run: ${summary.slowThenFast}`);
+    printSummary(summary, secs, 'input');
     if (IN_LINE_POSITIONS) {
       console.log('NOTE: ZOS_TLS_LIBERTY_FUZZ_IN_LINE=1: positions past a line end were not tried');
     }

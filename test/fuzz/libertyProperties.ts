@@ -44,6 +44,7 @@ import {
   startRun,
   stringTextArb,
   timeWithReruns,
+  stackErrorText,
 } from './harness';
 import type { FuzzSummary, Mutation, RunOptions } from './harness';
 
@@ -654,11 +655,7 @@ export function runProperties(numRuns: number, seed?: number, options: RunOption
         return true;
       },
       describe,
-      errorText: (e) =>
-        e instanceof Error
-          ? // The top frames name the function that threw (the message alone rarely does).
-            (e.stack ?? e.message).split('\n').slice(0, 6).join('\n    ')
-          : String(e),
+      errorText: stackErrorText(6),
     },
   );
   return summary;

@@ -4,18 +4,17 @@
 // end, exit 1 on a failure, with the complete failing input in test-results/racf-fuzz-failure.json.
 // Replay a failure: `... racf.fuzz.ts <cases> <seed> --only "<property>" --path "<path>"`.
 import path from 'node:path';
-import { fuzzMain } from './harness';
+import { fuzzMain, printSummary } from './harness';
 import { runProperties } from './racfProperties';
 
 fuzzMain(
   runProperties,
   path.resolve(__dirname, '../../test-results/racf-fuzz-failure.json'),
-  (summary, secs) => {
-    console.log(
-      `seed ${summary.seed}: ${summary.cases} cases (${summary.inputs} inputs: a case is analyzed as 1-3 carriers) ` +
-        `in ${secs.toFixed(1)} s (${JSON.stringify(summary.perProperty)})`,
-    );
-    console.log(`slowest input ${summary.slowestMs.toFixed(1)} ms (budget 100 ms): ${summary.slowestCase}`);
-    console.log(`inputs over budget once but under it on a re-run: ${summary.slowThenFast}`);
-  },
+  (summary, secs) =>
+    printSummary(
+      summary,
+      secs,
+      'input',
+      `${summary.cases} cases (${summary.inputs} inputs: a case is analyzed as 1-3 carriers)`,
+    ),
 );

@@ -36,6 +36,8 @@ import {
   stringTextArb,
   timeWithReruns,
   cpuTimed,
+  oddTokenArbs,
+  stackErrorText,
 } from './harness';
 import type { FuzzSummary, Mutation, RunOptions } from './harness';
 
@@ -227,23 +229,7 @@ export function soupArb(words: string[]): fc.Arbitrary<FuzzCase> {
       weight: 1,
       arbitrary: fc.nat({ max: 99999999 }).map((n) => ' '.repeat(60) + String(n).padStart(8, '0')),
     },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(
-        '\0',
-        '\u00a0',
-        '\u2028',
-        '\ud800',
-        '\udc00',
-        '\ud83d\ude00',
-        '\u00a2',
-        '\u0085',
-        '\f',
-        '\v',
-        '\t',
-      ),
-    },
+    ...oddTokenArbs(['\u00a2', '\u0085', '\f', '\v', '\t']),
     { weight: 1, arbitrary: fc.integer({ min: 100, max: 20000 }).map((n) => 'x'.repeat(n)) },
     {
       weight: 1,
@@ -408,11 +394,7 @@ export function runProperties(numRuns: number, seed?: number, options: RunOption
         return true;
       },
       describe,
-      errorText: (e) =>
-        e instanceof Error
-          ? // The top frames name the function that threw (the message alone rarely does).
-            (e.stack ?? e.message).split('\n').slice(0, 5).join('\n    ')
-          : String(e),
+      errorText: stackErrorText(5),
     },
   );
   return summary;

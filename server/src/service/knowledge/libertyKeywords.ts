@@ -166,22 +166,29 @@ export interface LibertyElementDef {
   uncertain: boolean;
 }
 
-interface RawAttribute {
-  type?: string;
-  use?: string;
-  label?: string;
-  doc?: string;
-  default?: string;
-  effectiveDefault?: string;
-  defaultFromVariable?: string;
+/** An attribute as the reference writes it: the fields attributeDef copies, named as in the def. */
+type RawAttribute = Partial<
+  Pick<
+    LibertyAttributeDef,
+    | 'type'
+    | 'use'
+    | 'label'
+    | 'doc'
+    | 'default'
+    | 'effectiveDefault'
+    | 'defaultFromVariable'
+    | 'referencesElement'
+    | 'variableAllowed'
+    | 'requiredInMetatype'
+    | 'notes'
+  >
+> & {
+  /** Becomes `values`. */
   allowed?: LibertyEnumValue[];
+  /** Becomes `knownValues`. */
   allowedKnown?: string[];
-  referencesElement?: string;
-  variableAllowed?: boolean;
-  requiredInMetatype?: boolean;
-  notes?: string;
   source?: string;
-}
+};
 
 interface RawElement {
   xsdType: string;

@@ -1,12 +1,12 @@
 // Runs a format parser over a real sample (read from the shared corpus at test time, never copied)
 // or a fixture, and projects its events to the fields the parser tests assert (1-based lines).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { it } from 'node:test';
 import { splitTextLines } from '../../../../server/src/service/trace/lines';
 import type { FormatParser, TraceEvent } from '../../../../server/src/service/trace/types';
 
-export const CORPUS = '/work/shared/corpus/traces';
-export const FIXTURES = path.join(__dirname, '../../../fixtures/traces');
+export { CORPUS, FIXTURES } from './parseText';
 
 export function parseFile(parser: FormatParser, file: string): TraceEvent[] {
   const text = readFileSync(file, 'utf8');
@@ -39,4 +39,30 @@ export function brief(e: TraceEvent): string {
   ]
     .filter((x) => x !== undefined)
     .join(' ');
+}
+
+/**
+ * The sample tests of a parser (inside its describe): `expected` names every file of `dir`, and each
+ * file's events read as its `brief` lines, are of the parser's format and hold their codes' lines.
+ */
+export function itReadsEverySample(
+  parser: FormatParser,
+  dir: string,
+  expected: Record<string, string[]>,
+): void {
+  it('covers every sample of the folder', () => {
+    assert.deepEqual(readdirSync(dir).sort(), Object.keys(expected).sort());
+  });
+  for (const [file, want] of Object.entries(expected)) {
+    it(file, () => {
+      const events = parseFile(parser, `${dir}/${file}`);
+      assert.deepEqual(events.map(brief), want);
+      for (const e of events) {
+        assert.equal(e.format, parser.format);
+        for (const c of e.codes ?? []) {
+          assert.ok(c.line >= e.line && c.line <= e.endLine, `${c.id} inside its event`);
+        }
+      }
+    });
+  }
 }

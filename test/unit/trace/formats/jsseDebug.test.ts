@@ -1,10 +1,9 @@
 // JSSE debug (JDK 8 and 11+) parser over every real sample of its corpus folder (trace-formats.md): each event's lines,
 // kind, handshake type, direction, side, alert, cipher, protocol and connection key (issue 6).
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { jsseDebugParser } from '../../../../server/src/service/trace/formats/jsseDebug';
-import { CORPUS, brief, parseFile } from './clientTraceRun';
+import { CORPUS, itReadsEverySample, parseFile } from './clientTraceRun';
 
 const DIR = `${CORPUS}/jsse-debug`;
 
@@ -32,21 +31,7 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('jsse-debug parser over the real samples', () => {
-  it('covers every sample of the folder', () => {
-    assert.deepEqual(readdirSync(DIR).sort(), Object.keys(EXPECTED).sort());
-  });
-  for (const [file, want] of Object.entries(EXPECTED)) {
-    it(file, () => {
-      const events = parseFile(jsseDebugParser, `${DIR}/${file}`);
-      assert.deepEqual(events.map(brief), want);
-      for (const e of events) {
-        assert.equal(e.format, 'jsse-debug');
-        for (const c of e.codes ?? []) {
-          assert.ok(c.line >= e.line && c.line <= e.endLine, `${c.id} inside its event`);
-        }
-      }
-    });
-  }
+  itReadsEverySample(jsseDebugParser, DIR, EXPECTED);
 
   it('reads the JDK 8 ClientHello suite list the capture cut (no closing bracket)', () => {
     const [, hello] = parseFile(jsseDebugParser, `${DIR}/jdk8-style-microprofile-rso-165-clienthello.txt`);

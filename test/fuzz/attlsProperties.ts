@@ -20,7 +20,7 @@ import {
   startRun,
   readCorpus,
   stringTextArb,
-  timeWithReruns,
+  timedCheck,
   oddTokenArbs,
 } from './harness';
 import type { FuzzSummary, Mutation, RunOptions } from './harness';
@@ -218,15 +218,7 @@ export function runProperties(numRuns: number, seed?: number, options: RunOption
       numRuns,
       options,
       summary,
-      check: (c) => {
-        timeWithReruns(
-          summary,
-          budget,
-          () => runCase(c),
-          () => describe(c),
-        );
-        return true;
-      },
+      check: timedCheck(summary, budget, runCase, describe),
       describe,
       errorText: (e) => (e instanceof Error ? e.message : String(e)),
     },

@@ -366,6 +366,24 @@ export function timeWithReruns(
   }
 }
 
+/** A property's check that runs each case once, timed against the budget (timeWithReruns). */
+export function timedCheck<C>(
+  timing: Timing,
+  budget: number,
+  run: (c: C) => number | void,
+  describe: (c: C) => string,
+): (c: C) => boolean {
+  return (c) => {
+    timeWithReruns(
+      timing,
+      budget,
+      () => run(c),
+      () => describe(c),
+    );
+    return true;
+  };
+}
+
 export interface PropertyRun<C> {
   numRuns: number;
   options: RunOptions;

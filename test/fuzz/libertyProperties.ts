@@ -43,7 +43,7 @@ import {
   readCorpus,
   startRun,
   stringTextArb,
-  timeWithReruns,
+  timedCheck,
   stackErrorText,
 } from './harness';
 import type { FuzzSummary, Mutation, RunOptions } from './harness';
@@ -645,15 +645,7 @@ export function runProperties(numRuns: number, seed?: number, options: RunOption
       numRuns,
       options,
       summary,
-      check: (c) => {
-        timeWithReruns(
-          summary,
-          budget,
-          () => runInput(service, c),
-          () => describe(c),
-        );
-        return true;
-      },
+      check: timedCheck(summary, budget, (c) => runInput(service, c), describe),
       describe,
       errorText: stackErrorText(6),
     },

@@ -1,6 +1,6 @@
 // `zos-tls explain <code or text>... [--format text|json]`: what each code in the arguments means.
 // Its own small parser (only --format and --help): the check command's options mean nothing here.
-import { optionValue, outputFormat } from './options';
+import { readCommandArgs } from './options';
 import type { CliIo } from './check';
 import { explainAll, explainText } from '../service/codes/explain';
 
@@ -21,37 +21,19 @@ Exit status: 0 at least one code recognised, 1 none, 2 usage problem.
 type Parsed = { queries: string[]; format: 'text' | 'json' } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
-  const queries: string[] = [];
-  let format: 'text' | 'json' = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') {
-      return { help: true };
-    }
-    if (a === '--') {
-      queries.push(...argv.slice(i + 1));
-      break;
-    }
-    const fmt = optionValue(argv, i, '--format');
-    if (fmt) {
-      const v = outputFormat(fmt.value);
-      if (typeof v !== 'string') {
-        return v;
-      }
-      format = v;
-      i = fmt.end;
-      continue;
-    }
-    // A negative number (-7) is a deprecated System SSL return code, not an option.
-    if (a.startsWith('--') || (a.startsWith('-') && !/^-\d+$/.test(a))) {
-      return { error: `unknown option '${a}' for explain` };
-    }
-    queries.push(a);
+  // A negative number (-7) is a deprecated System SSL return code, not an option.
+  const r = readCommandArgs(
+    argv,
+    'explain',
+    (a) => a.startsWith('--') || (a.startsWith('-') && !/^-\d+$/.test(a)),
+  );
+  if (!('positionals' in r)) {
+    return r;
   }
-  if (queries.length === 0) {
+  if (r.positionals.length === 0) {
     return { error: 'explain needs at least one code or text' };
   }
-  return { queries, format };
+  return { queries: r.positionals, format: r.format };
 }
 
 export function runExplain(argv: readonly string[], io: CliIo): number {

@@ -4,7 +4,7 @@
 // failed, 2 on usage or I/O errors. With --config <dir>, the AT-TLS policies, RACF jobs and Liberty
 // server.xml files under the directories are read (found and decoded as `check` does) and each
 // finding lists the lines there that set what it tells the user to change.
-import { optionValue, outputFormat } from './options';
+import { optionValue, readCommandArgs } from './options';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,46 +42,31 @@ type Parsed =
   { file: string; format: 'text' | 'json'; configs: string[] } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
-  const files: string[] = [];
-  let format: 'text' | 'json' = 'text';
   const configs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') {
-      return { help: true };
-    }
-    if (a === '--') {
-      files.push(...argv.slice(i + 1));
-      break;
-    }
-    const fmt = optionValue(argv, i, '--format');
-    if (fmt) {
-      const v = outputFormat(fmt.value);
-      if (typeof v !== 'string') {
-        return v;
+  const r = readCommandArgs(
+    argv,
+    'trace',
+    (a) => a.startsWith('-') && a !== '-',
+    (args, i) => {
+      const config = optionValue(args, i, '--config');
+      if (!config) {
+        return undefined;
       }
-      format = v;
-      i = fmt.end;
-      continue;
-    }
-    const config = optionValue(argv, i, '--config');
-    if (config) {
       if (config.value === undefined || config.value === '') {
         return { error: '--config needs a directory' };
       }
       configs.push(config.value);
-      i = config.end;
-      continue;
-    }
-    if (a.startsWith('-') && a !== '-') {
-      return { error: `unknown option '${a}' for trace` };
-    }
-    files.push(a);
+      return { end: config.end };
+    },
+  );
+  if (!('positionals' in r)) {
+    return r;
   }
+  const files = r.positionals;
   if (files.length !== 1) {
     return { error: files.length === 0 ? 'trace needs a file' : 'trace reads one file at a time' };
   }
-  return { file: files[0], format, configs };
+  return { file: files[0], format: r.format, configs };
 }
 
 function indexFile(file: string, findSetting?: SettingLookup): Promise<TraceIndex> {
